@@ -1,0 +1,6 @@
+package com.novapos.model.order;
+
+/** How an online order reaches the shopper. */
+public enum Fulfilment {
+    PICKUP, SHIP
+}

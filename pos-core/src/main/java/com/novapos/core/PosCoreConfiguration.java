@@ -1,0 +1,20 @@
+package com.novapos.core;
+
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * Brings the POS core into a Spring Boot application: entities, repositories and services of
+ * {@code com.novapos.core}. The schema is Flyway's ({@code db/migration}); Hibernate only
+ * validates it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = PosCoreConfiguration.class)
+@EntityScan(basePackageClasses = PosCoreConfiguration.class)
+@EnableJpaRepositories(basePackageClasses = PosCoreConfiguration.class)
+@EnableConfigurationProperties(PosCoreProperties.class)
+public class PosCoreConfiguration {
+}

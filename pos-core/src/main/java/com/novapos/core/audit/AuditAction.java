@@ -1,0 +1,18 @@
+package com.novapos.core.audit;
+
+/** The actions the audit log records. */
+public enum AuditAction {
+    PRICE_CHANGED,
+    REFUND_ISSUED,
+    RETURN_APPROVED,
+    OVERRIDE,
+    CONFIGURATION_CHANGED,
+    DEAD_LETTER_RETRIED,
+    DEAD_LETTER_DISCARDED,
+    DEAD_LETTER_RESOLVED,
+    DEVICE_REGISTERED,
+    DEVICE_REVOKED,
+    STORE_REGISTERED,
+    CUSTOMER_PURGED,
+    CASH_DRAWER_OPENED
+}

@@ -1,0 +1,60 @@
+package com.novapos.core.support;
+
+import com.novapos.core.tenant.TenantContext;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a unit of work as one tenant, in one transaction, retried when it lost a race.
+ *
+ * <p>Idempotent writes are built on unique keys: when two threads record the same sale at once,
+ * the loser's insert violates the key and its transaction rolls back. Running the work again
+ * then finds the winner's row and answers "duplicate" — so a {@link DataIntegrityViolationException}
+ * or a lock/deadlock failure is retried a few times before it is reported.
+ */
+@Component
+public class TenantTransactions {
+    static final int MAX_ATTEMPTS = 5;
+
+    private final TransactionTemplate transactionTemplate;
+
+    TenantTransactions(PlatformTransactionManager transactionManager) {
+        this.transactionTemplate = new TransactionTemplate(transactionManager);
+    }
+
+    public <T> T call(String tenantId, Supplier<T> work) {
+        return TenantContext.call(tenantId, () -> {
+            RuntimeException last = null;
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                try {
+                    return transactionTemplate.execute(status -> work.get());
+                } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                    last = e;
+                    backOff(attempt);
+                }
+            }
+            throw last;
+        });
+    }
+
+    public void run(String tenantId, Runnable work) {
+        call(tenantId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep((long) attempt * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+}
