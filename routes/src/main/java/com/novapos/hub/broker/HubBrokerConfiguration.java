@@ -44,7 +44,7 @@ import java.nio.file.Path;
  * </ul>
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HubBrokerProperties.class, HubUsersProperties.class})
+@EnableConfigurationProperties(HubBrokerProperties.class)
 class HubBrokerConfiguration {
     private static final long FIRST_REDELIVERY_MS = 1_000;
     private static final long MAX_REDELIVERY_MS = 30_000;
