@@ -5,30 +5,24 @@ import com.novapos.model.MessageType;
 import com.novapos.model.Payload;
 import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
+import com.novapos.model.validation.CanonicalValidator;
 import com.novapos.model.validation.MessageRejectedException;
 import com.novapos.model.validation.Violation;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * What a sale or return must pass before the core writes anything; every violation is reported
- * at once, as a {@link MessageRejectedException}.
- *
- * <p>Two parts. The core's own rules: the right message type, a store (the stock location and
- * the settlement), line numbers unique within the message (they name the stock movements). And
- * the canonical rules (bean validation, totals to the cent, tenders, no card numbers), which are
- * canonical-model's {@code CanonicalValidator}'s job: until that class is in the canonical-model
- * jar they come from {@link InterimCanonicalChecks}. Switching over is one line —
- * {@code canonical.violations(envelope)} becomes {@code CanonicalValidator.violations(envelope)} —
- * after which {@code InterimCanonicalChecks} is deleted.
+ * What a sale or return must pass before the core writes anything, all violations reported at
+ * once as a {@link MessageRejectedException}: the canonical rules ({@link CanonicalValidator}:
+ * bean validation, totals to the cent, tenders covering the total, unique line numbers, no card
+ * numbers) and the core's own — the right message type, and a store, which is the stock location
+ * and the settlement the message posts to.
  */
 @Component
 class SaleChecks {
-    private final InterimCanonicalChecks canonical = new InterimCanonicalChecks();
+    private final CanonicalValidator canonical = new CanonicalValidator();
 
     Sale sale(Envelope envelope) {
         return require(envelope, MessageType.SALE_COMPLETED, Sale.class);
@@ -51,30 +45,10 @@ class SaleChecks {
             violations.add(new Violation("storeId", "store-required",
                     "a " + expected.wireName() + " needs the store it happened in"));
         }
-        T payload = payloadType.cast(envelope.payload());
-        violations.addAll(uniqueLineNumbers(payload));
         violations.addAll(canonical.violations(envelope));
         if (!violations.isEmpty()) {
             throw new MessageRejectedException(violations);
         }
-        return payload;
-    }
-
-    private static List<Violation> uniqueLineNumbers(Payload payload) {
-        List<Integer> lineNumbers = payload instanceof Sale sale && sale.lines() != null
-                ? sale.lines().stream().map(line -> line == null ? null : line.lineNo()).toList()
-                : payload instanceof SaleReturn r && r.lines() != null
-                ? r.lines().stream().map(line -> line == null ? null : line.lineNo()).toList()
-                : List.of();
-        Set<Integer> seen = new HashSet<>();
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < lineNumbers.size(); i++) {
-            Integer lineNo = lineNumbers.get(i);
-            if (lineNo != null && !seen.add(lineNo)) {
-                violations.add(new Violation("payload.lines[" + i + "].lineNo", "line-no-unique",
-                        "line number " + lineNo + " is used twice"));
-            }
-        }
-        return violations;
+        return payloadType.cast(envelope.payload());
     }
 }
