@@ -1,6 +1,7 @@
 package com.novapos.model.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.novapos.model.Gtin;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -74,21 +75,6 @@ public final class PanGuard {
         return sum % 10 == 0;
     }
 
-    /** GS1 check digit of a GTIN-8, -12, -13 or -14. */
-    public static boolean validGtin(String value) {
-        if (value == null || !value.matches("\\d{8}|\\d{12,14}")) {
-            return false;
-        }
-        int sum = 0;
-        int weight = 3;
-        for (int i = value.length() - 2; i >= 0; i--) {
-            sum += (value.charAt(i) - '0') * weight;
-            weight = weight == 3 ? 1 : 3;
-        }
-        int check = (10 - sum % 10) % 10;
-        return check == value.charAt(value.length() - 1) - '0';
-    }
-
     private static String findPan(JsonNode node, String path, String fieldName) {
         if (node == null) {
             return null;
@@ -132,7 +118,7 @@ public final class PanGuard {
             return false;
         }
         if (BARCODE_FIELDS.contains(fieldName)) {
-            return validGtin(value);
+            return Gtin.isValid(value);
         }
         return fieldName.equals("externalId") && EXTERNAL_ID.matcher(value).matches();
     }
