@@ -60,13 +60,13 @@ class HubBrokerConfiguration {
     EmbeddedActiveMQ hubBroker(HubBrokerProperties broker, HubUsersProperties users, InternalBrokerUser internalUser,
                                @Value("${novapos.data-dir}") Path dataDir) throws Exception {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
-        server.setConfiguration(brokerConfiguration(broker, dataDir.resolve("broker")));
+        server.setConfiguration(brokerConfiguration(broker, internalUser.inVmUrl(), dataDir.resolve("broker")));
         server.setSecurityManager(new BrokerAccessPolicy(users.users(),
                 PasswordEncoderFactories.createDelegatingPasswordEncoder(), broker, internalUser));
         return server;
     }
 
-    static Configuration brokerConfiguration(HubBrokerProperties broker, Path directory) throws Exception {
+    static Configuration brokerConfiguration(HubBrokerProperties broker, String inVmUrl, Path directory) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("novapos-hub")
                 .setPersistenceEnabled(true)
@@ -80,7 +80,7 @@ class HubBrokerConfiguration {
                 .setIDCacheSize(DUPLICATE_ID_CACHE)
                 .setPersistIDCache(true)
                 .setMaxDiskUsage(95);
-        config.addAcceptorConfiguration("in-vm", "vm://0");
+        config.addAcceptorConfiguration("in-vm", inVmUrl);
         config.addAcceptorConfiguration("tcp", "tcp://0.0.0.0:" + broker.port() + "?protocols=CORE,AMQP");
 
         config.addAddressConfiguration(new CoreAddressConfiguration().setName(broker.inboundAddress())
@@ -128,9 +128,11 @@ class HubBrokerConfiguration {
                                         ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
         embeddedBroker.ifAvailable(started -> { }); // the in-VM broker must be up before the first connection
         ActiveMQConnectionFactory artemis = broker.embedded()
-                ? new ActiveMQConnectionFactory("vm://0", internalUser.name(), internalUser.password())
+                ? new ActiveMQConnectionFactory(internalUser.inVmUrl(), internalUser.name(), internalUser.password())
                 : new ActiveMQConnectionFactory(broker.url(), broker.user(), broker.password());
-        artemis.setReconnectAttempts(-1);
+        if (!broker.embedded()) {
+            artemis.setReconnectAttempts(-1); // a remote broker comes back; the in-VM one only goes away with the hub
+        }
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(20);
         caching.setCacheConsumers(false);
