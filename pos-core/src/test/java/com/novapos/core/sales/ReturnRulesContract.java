@@ -23,8 +23,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -192,5 +198,38 @@ abstract class ReturnRulesContract {
                 tenant)).isEqualByComparingTo("1");
         assertThat(sales.recordReturn(SaleMessages.returnOf(tenant, "return-2", "sale-1")
                 .line(1, "SKU-A", "1", "10.00").build(), null).status()).isEqualTo(RecordResult.Status.RECORDED);
+    }
+
+    @Test
+    void theSameReturnFromTwoThreadsAtOnceIsRecordedOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String tenant = TestIds.unique("t-return-race");
+            sales.recordSale(SaleMessages.sale(tenant, "sale-1").line("SKU-A", "1", "10.00").build());
+            Envelope saleReturn = SaleMessages.returnOf(tenant, "return-1", "sale-1").line(1, "SKU-A", "1", "10.00").build();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<RecordResult>> futures = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    futures.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return sales.recordReturn(saleReturn, null);
+                    }));
+                }
+                List<RecordResult.Status> statuses = new ArrayList<>();
+                for (Future<RecordResult> future : futures) {
+                    statuses.add(future.get(30, TimeUnit.SECONDS).status());
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(RecordResult.Status.RECORDED,
+                        RecordResult.Status.DUPLICATE);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(rows().counts(tenant)).containsEntry("sale_return", 1L).containsEntry("return_line", 1L)
+                    .containsEntry("stock_ledger_entry", 2L);
+            assertThat(rows().events(tenant, "return.completed")).hasSize(1);
+            assertThat(jdbc.queryForObject("select returns_count from settlement_day where tenant_id = ?", Long.class,
+                    tenant)).isEqualTo(1L);
+        }
     }
 }
