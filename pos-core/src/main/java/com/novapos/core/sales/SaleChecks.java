@@ -29,7 +29,11 @@ import java.util.List;
  */
 @Component
 class SaleChecks {
-    private final CanonicalValidator canonical = new CanonicalValidator();
+    private final CanonicalValidator canonical;
+
+    SaleChecks(CanonicalValidator canonical) {
+        this.canonical = canonical;
+    }
 
     Sale sale(Envelope envelope) {
         return require(envelope, MessageType.SALE_COMPLETED, Sale.class);
