@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Bad input is refused with a precise reason, and nothing of it is written. */
@@ -150,7 +151,7 @@ abstract class RejectedInputContract {
         MessageRejectedException rejection = rejected(tenant, () -> sales.recordSale(CanonicalJson.readEnvelope(json)));
 
         assertThat(rejection.violations()).extracting(Violation::path, Violation::rule)
-                .contains(org.assertj.core.groups.Tuple.tuple("storeId", "store-required"));
+                .contains(tuple("storeId", "store-required"));
     }
 
     @Test

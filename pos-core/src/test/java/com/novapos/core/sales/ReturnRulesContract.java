@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Returns give back at most what was sold, to the original tenders by default, with a manager where needed. */
@@ -91,8 +92,8 @@ abstract class ReturnRulesContract {
         assertThat(approved).isEqualTo(new RecordResult("return-tv", RecordResult.Status.RECORDED));
         assertThat(applied(tenant, "return-tv").approverId()).isEqualTo("M-7");
         assertThat(audit(tenant, "return-tv")).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("RETURN_APPROVED", "M-7"),
-                org.assertj.core.groups.Tuple.tuple("REFUND_ISSUED", "E1001"));
+                tuple("RETURN_APPROVED", "M-7"),
+                tuple("REFUND_ISSUED", "E1001"));
         assertThat(audit(tenant, "return-tv").get(0).reason()).contains("above the approval limit 200.00");
     }
 

@@ -175,4 +175,32 @@ abstract class ReservationContract {
         }
         assertThat(position(tenant, "SKU-A")).isEqualTo(stock("SKU-A", "10", "4", "6"));
     }
+
+    @Test
+    void releaseAndFulfilAtTheSameMomentCloseTheReservationOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String tenant = TestIds.unique("t-close-race");
+                receive(tenant, "SKU-A", "10");
+                reserve(tenant, "order-1", inAnHour(), line("SKU-A", "2"));
+                reserve(tenant, "order-2", inAnHour(), line("SKU-A", "3"));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Boolean> released = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return tx.call(tenant, () -> ledger.release("order-1"));
+                });
+                Future<Boolean> fulfilled = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return tx.call(tenant, () -> ledger.fulfil("order-1"));
+                });
+
+                assertThat(List.of(released.get(30, TimeUnit.SECONDS), fulfilled.get(30, TimeUnit.SECONDS)))
+                        .containsExactlyInAnyOrder(true, false);
+                assertThat(position(tenant, "SKU-A")).isEqualTo(stock("SKU-A", "10", "3", "7"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
