@@ -76,14 +76,17 @@ class ReturnRecording {
     }
 
     RecordResult record(Envelope envelope, SaleReturn saleReturn, Approver approver) {
+        // lock the original sale before asking whether the return is recorded: a copy of this
+        // return being recorded at the same moment then finishes first and is found here, instead
+        // of this one counting its quantities twice and answering "exceeds sold"
+        SaleRow original = saleReturn.originalSaleId() == null ? null
+                : sales.lock(saleReturn.originalSaleId()).orElse(null);
         if (returns.recorded(saleReturn.returnId())) {
             return RecordResult.duplicate(saleReturn.returnId());
         }
         List<Violation> violations = new ArrayList<>();
-        SaleRow original = null;
         Map<Integer, SaleLineRow> originalLines = Map.of();
         if (saleReturn.originalSaleId() != null) {
-            original = sales.lock(saleReturn.originalSaleId()).orElse(null);
             if (original == null) {
                 violations.add(new Violation("payload.originalSaleId", "original-sale-known", "sale "
                         + saleReturn.originalSaleId() + " is not recorded; a return against it cannot be checked"));

@@ -108,7 +108,8 @@ public class StockLedger {
      * Holds stock for an online order until {@code expiresAt}. Idempotent on {@code reservationId}:
      * reserving it again changes nothing and answers {@code DUPLICATE} with the first answer's
      * shortfalls. Lines of the same SKU are added up. Stock is reserved even where it is short —
-     * the result lists the shortfall per SKU so the caller can flag re-sourcing.
+     * the result lists the shortfall per SKU so the caller can flag re-sourcing. The
+     * {@code stock.level} events of reservations are addressed to {@code locationId} as the store.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ReservationResult reserve(String reservationId, String locationId, List<ReservationLine> lines,

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Reservations of stock for online orders. A reservation raises {@code reserved} of its SKUs
  * (lowering {@code available}); closing it — released, fulfilled or expired — lowers it again.
- * The reservation row is locked before the level rows, like a sale locks its own row first.
+ * Level rows are always locked before reservation rows (see {@link #close}).
  */
 @Component
 class StockReservations {
@@ -61,19 +62,26 @@ class StockReservations {
     /**
      * Closes an active reservation and gives its stock back to {@code available}; {@code false}
      * when there is nothing to close (unknown, already closed, or — for expiry — not yet due).
+     *
+     * <p>Level rows are locked before the reservation row, as everywhere else (a pickup records
+     * its sale, which locks the levels, then fulfils the reservation): the reservation is read,
+     * its levels locked, and only then is it read again under its own lock and re-checked.
      */
     boolean close(String reservationId, ReservationStatus closedAs, Instant now) {
-        StockReservation reservation = reservations.lock(reservationId).orElse(null);
-        if (reservation == null || reservation.status() != ReservationStatus.ACTIVE) {
+        StockReservation seen = reservations.find(reservationId).orElse(null);
+        if (seen == null || seen.status() != ReservationStatus.ACTIVE) {
             return false;
         }
-        if (closedAs == ReservationStatus.EXPIRED && reservation.expiresAt().isAfter(now)) {
-            return false;
-        }
-        List<StockReservationLine> lines = reservations.lines(reservation.id());
-        Map<String, StockLevelRow> levels = locks.lock(reservation.locationId(),
+        List<StockReservationLine> lines = reservations.lines(seen.id());
+        Map<String, StockLevelRow> levels = locks.lock(seen.locationId(),
                 lines.stream().map(StockReservationLine::sku).toList(), now);
-        String action = closedAs.name().toLowerCase(java.util.Locale.ROOT);
+        entityManager.detach(seen);
+        StockReservation reservation = reservations.lock(reservationId).orElseThrow();
+        if (reservation.status() != ReservationStatus.ACTIVE
+                || closedAs == ReservationStatus.EXPIRED && reservation.expiresAt().isAfter(now)) {
+            return false;
+        }
+        String action = closedAs.name().toLowerCase(Locale.ROOT);
         for (StockReservationLine line : lines) {
             StockLevelRow level = levels.get(StockLevelLocks.key(reservation.locationId(), line.sku()));
             level.unreserve(line.quantity(), now);
