@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  * digits, single spaces or dashes allowed between digits, that passes the Luhn check — in any
  * string value, any field name, or any number, anywhere in the message.
  *
- * <p>Runs are maximal: the digits of a 25-digit reference are one run, not a PAN plus change. The
+ * <p>Runs are maximal: the digits of a 25-digit reference are one run, not a PAN plus change. A run
+ * written with separators counts only when it is grouped the way card numbers are printed (groups
+ * of 3 to 6 digits: 4-4-4-4, 4-6-5...), so the digit groups of a UUID such as
+ * {@code …-8952-973399798148} are not mistaken for a card number; and a run glued to a hex letter
+ * ({@code a-f}) is part of a hex identifier (a UUID, a 24-hex checkout id), not a card number. The
  * error names where the number was, never the number, not even in part.
  *
  * <p>Two narrow exemptions keep legitimate retail identifiers from being refused (about one in ten
@@ -21,8 +25,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a field named {@code barcode}, {@code barcodes} or {@code gtin} whose whole value is a
  *       GTIN-8/12/13/14 with a valid GS1 check digit;</li>
- *   <li>a field named {@code externalId} whose whole value is {@code <system>:<digits>}, such as
- *       {@code shopify:820982911946154508} — a platform's numeric id, not free text.</li>
+ *   <li>a field named {@code externalId} or {@code paymentId} whose whole value is
+ *       {@code <system>:<digits>}, such as {@code shopify:820982911946154508} — a platform's numeric
+ *       id, not free text.</li>
  * </ul>
  */
 public final class PanGuard {
@@ -30,6 +35,7 @@ public final class PanGuard {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d)*");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*:\\d+");
     private static final Set<String> BARCODE_FIELDS = Set.of("barcode", "barcodes", "gtin");
+    private static final Set<String> PLATFORM_ID_FIELDS = Set.of("externalId", "paymentId");
 
     private PanGuard() {
     }
@@ -50,12 +56,36 @@ public final class PanGuard {
         }
         var matcher = DIGIT_RUN.matcher(text);
         while (matcher.find()) {
-            String digits = matcher.group().replace(" ", "").replace("-", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && luhnValid(digits)) {
+            String run = matcher.group();
+            String digits = run.replace(" ", "").replace("-", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && groupedLikeACard(run)
+                    && !partOfHexIdentifier(text, matcher.start(), matcher.end()) && luhnValid(digits)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean partOfHexIdentifier(String text, int start, int end) {
+        return (start > 0 && isHexLetter(text.charAt(start - 1))) || (end < text.length() && isHexLetter(text.charAt(end)));
+    }
+
+    private static boolean isHexLetter(char c) {
+        return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Unseparated, or every group 3–6 digits long. */
+    private static boolean groupedLikeACard(String run) {
+        String[] groups = run.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        for (String group : groups) {
+            if (group.length() < 3 || group.length() > 6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean luhnValid(String digits) {
@@ -120,6 +150,6 @@ public final class PanGuard {
         if (BARCODE_FIELDS.contains(fieldName)) {
             return Gtin.isValid(value);
         }
-        return fieldName.equals("externalId") && EXTERNAL_ID.matcher(value).matches();
+        return PLATFORM_ID_FIELDS.contains(fieldName) && EXTERNAL_ID.matcher(value).matches();
     }
 }

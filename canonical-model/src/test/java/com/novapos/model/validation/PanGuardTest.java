@@ -78,6 +78,29 @@ class PanGuardTest {
     }
 
     @Test
+    void uuidsAreNeverMistakenForCardNumbers() {
+        // 8952-973399798148 is 16 digits and Luhn-valid once the dash is dropped
+        assertThat(PanGuard.containsPan("fc6b04ad-65f6-4e0f-8952-973399798148")).isFalse();
+        assertThat(PanGuard.containsPan("8952973399798148")).isTrue();
+        java.util.Random random = new java.util.Random(20261124);
+        assertThat(PanGuard.containsPan("7a9d0d72-a721-6863-4348-790190e09b30")).isFalse();
+        for (int i = 0; i < 200_000; i++) {
+            java.util.UUID uuid = new java.util.UUID(random.nextLong(), random.nextLong());
+            assertThat(PanGuard.containsPan(uuid.toString())).as(uuid.toString()).isFalse();
+            String hexId = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+            assertThat(PanGuard.containsPan(hexId)).as(hexId).isFalse();
+        }
+    }
+
+    @Test
+    void cardNumbersPrintedInGroupsAreStillFound() {
+        assertThat(PanGuard.containsPan("4111 1111 1111 1111")).isTrue();
+        assertThat(PanGuard.containsPan("3782-822463-10005")).isTrue();   // Amex 4-6-5
+        assertThat(PanGuard.containsPan("6011 0009 9013 9424")).isTrue();
+        assertThat(PanGuard.containsPan("card no. 5555-5555-5555-4444 exp 12/29")).isTrue();
+    }
+
+    @Test
     void gtinCheckDigits() {
         assertThat(Gtin.isValid("036000291452")).isTrue();
         assertThat(Gtin.isValid("012345678905")).isTrue();
