@@ -4,7 +4,6 @@ import com.novapos.core.support.TenantTransactions;
 import com.novapos.core.tenant.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PessimisticLockScope;
 import org.hibernate.LockOptions;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +51,6 @@ public class OutboxRelay {
                     .setMaxResults(max)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                    .setHint("jakarta.persistence.lock.scope", PessimisticLockScope.NORMAL)
                     .getResultList();
             if (claimed.isEmpty()) {
                 return 0;
