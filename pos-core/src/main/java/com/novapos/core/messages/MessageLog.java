@@ -56,10 +56,15 @@ public class MessageLog {
                 reason, clock.instant()));
     }
 
-    /** Notes that a connector delivered a message to its partner. */
+    /** Notes that a connector delivered a message to its partner (once, however often it is redelivered). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void delivered(String messageId, String connector, String partnerReference) {
-        entityManager.persist(new ConnectorDelivery(messageId, connector, partnerReference, clock.instant()));
+        boolean known = !entityManager.createQuery("select d.id from ConnectorDelivery d where d.messageId = :id "
+                        + "and d.connector = :connector", Object.class)
+                .setParameter("id", messageId).setParameter("connector", connector).getResultList().isEmpty();
+        if (!known) {
+            entityManager.persist(new ConnectorDelivery(messageId, connector, partnerReference, clock.instant()));
+        }
     }
 
     /** Everything known about a message id, across tenants (support does not know the tenant). */

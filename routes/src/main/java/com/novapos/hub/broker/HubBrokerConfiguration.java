@@ -31,7 +31,8 @@ import java.nio.file.Path;
  *   <li>{@code hub.inbound} (anycast; stores' edge routers deliver here) and every connector's
  *       subscription queue on {@code hub.events} (multicast) <b>never give up</b> on a message:
  *       a consumer that rolls back (database down, hub crashing mid-message) sees it again after
- *       an exponential back-off (1 s doubling to 30 s), for as long as it takes. Messages that
+ *       an exponential back-off (1 s doubling to {@code novapos.broker.max-redelivery-delay}, 30 s),
+ *       for as long as it takes. Messages that
  *       can never succeed are not the broker's business: the hub's routes turn them into dead
  *       letters in the database, with the reason, where support can see and re-drive them.</li>
  *   <li>Duplicate detection is on: a message carrying {@code _AMQ_DUPL_ID} (the edge router sets
@@ -47,7 +48,6 @@ import java.nio.file.Path;
 @EnableConfigurationProperties(HubBrokerProperties.class)
 class HubBrokerConfiguration {
     private static final long FIRST_REDELIVERY_MS = 1_000;
-    private static final long MAX_REDELIVERY_MS = 30_000;
     private static final int DUPLICATE_ID_CACHE = 200_000;
 
     @Bean
@@ -97,9 +97,10 @@ class HubBrokerConfiguration {
                 .setMaxSizeBytes(64L * 1024 * 1024)
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false));
-        config.addAddressSetting(broker.inboundAddress(), neverGiveUp());
-        config.addAddressSetting(broker.eventsAddress(), neverGiveUp());
-        config.addAddressSetting(HubBrokerProperties.STORE_PREFIX + "#", neverGiveUp()
+        long maxDelay = broker.maxRedeliveryDelay().toMillis();
+        config.addAddressSetting(broker.inboundAddress(), neverGiveUp(maxDelay));
+        config.addAddressSetting(broker.eventsAddress(), neverGiveUp(maxDelay));
+        config.addAddressSetting(HubBrokerProperties.STORE_PREFIX + "#", neverGiveUp(maxDelay)
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)
                 .setAutoDeleteQueues(false)
@@ -109,12 +110,12 @@ class HubBrokerConfiguration {
         return config;
     }
 
-    private static AddressSettings neverGiveUp() {
+    private static AddressSettings neverGiveUp(long maxDelayMillis) {
         return new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
                 .setRedeliveryDelay(FIRST_REDELIVERY_MS)
                 .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(MAX_REDELIVERY_MS)
+                .setMaxRedeliveryDelay(maxDelayMillis)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(64L * 1024 * 1024);
     }

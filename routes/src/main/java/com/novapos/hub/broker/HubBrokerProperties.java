@@ -9,15 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port     the embedded broker's TCP acceptor (stores' edge routers connect here)
  * @param user     login on an external broker
  * @param password login on an external broker
+ * @param maxRedeliveryDelay the longest pause before the embedded broker redelivers a rolled-back message
  */
 @ConfigurationProperties("novapos.broker")
-public record HubBrokerProperties(String url, Integer port, String user, String password) {
+public record HubBrokerProperties(String url, Integer port, String user, String password,
+                                  java.time.Duration maxRedeliveryDelay) {
     public static final String INBOUND = "hub.inbound";
     public static final String EVENTS = "hub.events";
     public static final String STORE_PREFIX = "store.";
 
     public HubBrokerProperties {
         port = port == null ? 61616 : port;
+        maxRedeliveryDelay = maxRedeliveryDelay == null ? java.time.Duration.ofSeconds(30) : maxRedeliveryDelay;
     }
 
     public boolean embedded() {

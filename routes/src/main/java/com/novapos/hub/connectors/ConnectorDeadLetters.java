@@ -1,0 +1,63 @@
+package com.novapos.hub.connectors;
+
+import com.novapos.connectors.common.PartnerFailure;
+import com.novapos.core.deadletter.DeadLetter;
+import com.novapos.core.deadletter.DeadLetterRepository;
+import com.novapos.core.support.TenantTransactions;
+import com.novapos.model.CanonicalJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps a message a connector could not deliver as a dead letter: the original envelope and
+ * headers, the connector and route, the exception, the partner's answer (status, body excerpt,
+ * correlation id) and how many attempts were made. Support finds it by message id, connector,
+ * status or text, and can re-drive it with its original idempotency key.
+ */
+@Component
+public class ConnectorDeadLetters {
+    public static final String CONNECTOR = "novaposConnector";
+
+    private final DeadLetterRepository deadLetters;
+    private final TenantTransactions tx;
+    private final Clock clock;
+
+    ConnectorDeadLetters(DeadLetterRepository deadLetters, TenantTransactions tx, Clock clock) {
+        this.deadLetters = deadLetters;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Handler
+    public void record(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        var message = exchange.getMessage();
+        String tenant = message.getHeader("novaposTenant", DeadLetter.UNKNOWN_TENANT, String.class);
+        String messageId = message.getHeader("novaposMessageId", String.class);
+        String connector = message.getHeader(CONNECTOR, String.class);
+        int attempts = 1 + message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        DeadLetter.Failure details = failure instanceof PartnerFailure partner
+                ? new DeadLetter.Failure(partner.getClass().getName(), partner.getMessage(), partner.status(), partner.body(),
+                partner.correlationId())
+                : new DeadLetter.Failure(failure == null ? null : failure.getClass().getName(),
+                failure == null ? null : failure.getMessage(), null, null, null);
+        tx.run(tenant, () -> deadLetters.save(new DeadLetter(messageId, message.getHeader("novaposType", String.class),
+                connector, exchange.getFromRouteId(), message.getBody(String.class), headers(message.getHeaders()),
+                details, attempts, clock.instant())));
+    }
+
+    private static String headers(Map<String, Object> headers) {
+        Map<String, String> kept = new TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                kept.put(name, String.valueOf(value));
+            }
+        });
+        return CanonicalJson.write(kept);
+    }
+}
