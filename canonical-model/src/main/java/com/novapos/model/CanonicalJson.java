@@ -2,23 +2,33 @@ package com.novapos.model;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.novapos.model.validation.MessageRejectedException;
 import com.novapos.model.validation.PanGuard;
 import com.novapos.model.validation.Violation;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,9 +39,14 @@ import java.util.stream.Collectors;
  * compatibility).
  *
  * <p>{@link #readEnvelope(String)} is the one way in: it refuses, in this order, what is not
- * JSON, anything holding a card number (before any of it is bound or echoed), a schema version
- * above {@link MessageType#CURRENT_SCHEMA_VERSION}, an unknown {@code type}, and values of the
- * wrong shape — each as a {@link MessageRejectedException} naming the field path.
+ * JSON ({@code json}, {@code json-object}), anything holding a card number before any of it is
+ * bound or echoed ({@code no-card-number}, see {@link PanGuard}), a schema version above
+ * {@link MessageType#CURRENT_SCHEMA_VERSION} ({@code schema-version-supported}), a missing or
+ * unknown {@code type} ({@code not-blank}, {@code known-type}), and values that cannot be bound:
+ * the wrong JSON type ({@code json-type}), a value outside an enum ({@code allowed-values}, listing
+ * them) or a decimal out of {@link Decimals}' range ({@code decimal-range}) — each as a
+ * {@link MessageRejectedException} naming the field path, like {@code payload.tenders[1].type}.
+ * Business rules are {@code CanonicalValidator}'s.
  */
 public final class CanonicalJson {
     private static final ObjectMapper MAPPER = newMapper();
@@ -44,6 +59,7 @@ public final class CanonicalJson {
         return MAPPER;
     }
 
+    /** A new mapper with the canonical configuration, for callers that need to configure their own. */
     public static ObjectMapper newMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -54,8 +70,10 @@ public final class CanonicalJson {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(new SimpleModule("canonical-decimals").addDeserializer(BigDecimal.class,
+                        new RangeCheckedDecimalDeserializer()))
                 .build();
-        mapper.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         return mapper;
     }
@@ -66,19 +84,23 @@ public final class CanonicalJson {
         return readEnvelope(tree);
     }
 
+    /** As {@link #readEnvelope(String)}, for a UTF-8 body. */
     public static Envelope readEnvelope(byte[] json) {
-        return readEnvelope(parseTree(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
+        return readEnvelope(parseTree(json == null ? null : new String(json, StandardCharsets.UTF_8)));
     }
 
+    /** As {@link #readEnvelope(String)}, for a tree parsed elsewhere. */
     public static Envelope readEnvelope(JsonNode tree) {
         if (!(tree instanceof ObjectNode root)) {
             throw new MessageRejectedException(new Violation("$", "json-object", "the message must be a JSON object"));
         }
         PanGuard.check(root);
         JsonNode version = root.get("schemaVersion");
-        if (version != null && version.canConvertToInt() && version.asInt() > MessageType.CURRENT_SCHEMA_VERSION) {
+        if (version != null && version.isIntegralNumber() && (!version.canConvertToInt()
+                || version.asInt() > MessageType.CURRENT_SCHEMA_VERSION)) {
             throw new MessageRejectedException(new Violation("schemaVersion", "schema-version-supported",
-                    "schemaVersion " + version.asInt() + " is newer than the highest supported version "
+                    "schemaVersion " + (version.canConvertToInt() ? version.asInt() : "beyond range")
+                            + " is not supported; the highest supported version is "
                             + MessageType.CURRENT_SCHEMA_VERSION));
         }
         JsonNode type = root.get("type");
@@ -105,6 +127,7 @@ public final class CanonicalJson {
         return bind(tree, payloadType, "");
     }
 
+    /** The canonical JSON of a record (an envelope, a payload). */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -117,6 +140,7 @@ public final class CanonicalJson {
         return MAPPER.valueToTree(value);
     }
 
+    /** Parses JSON text into a tree, refusing what is not JSON without quoting it. */
     public static JsonNode parseTree(String json) {
         if (json == null || json.isBlank()) {
             throw new MessageRejectedException(new Violation("$", "json", "the body is empty"));
@@ -135,29 +159,29 @@ public final class CanonicalJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            throw new MessageRejectedException(new Violation(path(basePath, e.getPath()), "type",
-                    describe(e)));
+            throw new MessageRejectedException(violation(path(basePath, e.getPath()), e));
         } catch (JsonProcessingException e) {
             throw new MessageRejectedException(new Violation(basePath.isEmpty() ? "$" : basePath, "json",
                     "the value cannot be read"));
         } catch (IllegalArgumentException e) {
-            throw new MessageRejectedException(new Violation(basePath.isEmpty() ? "$" : basePath, "type",
+            throw new MessageRejectedException(new Violation(basePath.isEmpty() ? "$" : basePath, "json-type",
                     "the value cannot be read"));
         }
     }
 
-    private static String describe(JsonMappingException e) {
-        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+    /** Never quotes the value, except an enum candidate short enough to be a name (card data was refused before). */
+    private static Violation violation(String path, JsonMappingException e) {
+        if (e instanceof DecimalOutOfRange) {
+            return new Violation(path, "decimal-range", "expected " + Decimals.range());
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target != null && target.isEnum()) {
             String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
             String value = e instanceof InvalidFormatException f && f.getValue() instanceof String s && s.length() <= 32
                     ? "'" + s + "' " : "";
-            return "value " + value + "is not one of [" + allowed + "]";
+            return new Violation(path, "allowed-values", "value " + value + "is not one of [" + allowed + "]");
         }
-        if (target != null) {
-            return "expected " + expected(target);
-        }
-        return "the value has the wrong shape";
+        return new Violation(path, "json-type", target == null ? "the value has the wrong shape" : "expected " + expected(target));
     }
 
     private static String expected(Class<?> target) {
@@ -170,10 +194,10 @@ public final class CanonicalJson {
         if (target == boolean.class || target == Boolean.class) {
             return "true or false";
         }
-        if (target == java.time.Instant.class) {
+        if (target == Instant.class) {
             return "an ISO-8601 instant, like \"2026-11-27T14:03:12Z\"";
         }
-        if (target == java.time.LocalDate.class) {
+        if (target == LocalDate.class) {
             return "an ISO-8601 date, like \"2026-11-27\"";
         }
         if (List.class.isAssignableFrom(target)) {
@@ -202,6 +226,26 @@ public final class CanonicalJson {
 
     /** The envelope fields without the payload, bound first so their errors name envelope paths. */
     record EnvelopeHeader(String messageId, String type, Integer schemaVersion, String tenantId, String storeId,
-                          String deviceId, java.time.Instant occurredAt, String correlationId) {
+                          String deviceId, Instant occurredAt, String correlationId) {
+    }
+
+    /** Jackson's decimal reading, refusing values outside {@link Decimals}' range before anyone computes with them. */
+    static final class RangeCheckedDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            BigDecimal value = super.deserialize(p, ctxt);
+            if (!Decimals.fits(value)) {
+                throw new DecimalOutOfRange(p, token);
+            }
+            return value;
+        }
+    }
+
+    /** A decimal outside the range; carries no value, so nothing can echo it. */
+    static final class DecimalOutOfRange extends MismatchedInputException {
+        DecimalOutOfRange(JsonParser p, JsonToken token) {
+            super(p, "decimal out of range (" + token + ")", BigDecimal.class);
+        }
     }
 }
