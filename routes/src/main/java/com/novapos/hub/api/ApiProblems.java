@@ -46,6 +46,20 @@ class ApiProblems {
         return problem;
     }
 
+    @ExceptionHandler(com.novapos.core.deadletter.DeadLetterNotFoundException.class)
+    ProblemDetail deadLetterNotFound(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("not found");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("bad request");
+        return problem;
+    }
+
     @ExceptionHandler(OrderNotFoundException.class)
     ProblemDetail orderNotFound(OrderNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

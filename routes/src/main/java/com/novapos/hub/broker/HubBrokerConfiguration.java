@@ -41,7 +41,8 @@ import java.nio.file.Path;
  *   <li>A full address pages to disk instead of blocking or dropping producers: a Black Friday
  *       backlog waits on disk.</li>
  *   <li>{@code store.<storeId>} addresses are created on first use; a store that is offline finds
- *       its messages waiting when it reconnects.</li>
+ *       its messages waiting when it reconnects. So are {@code connector.<name>.redrive} queues,
+ *       where support's re-driven dead letters wait for their one connector.</li>
  * </ul>
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -100,6 +101,14 @@ class HubBrokerConfiguration {
         long maxDelay = broker.maxRedeliveryDelay().toMillis();
         config.addAddressSetting(broker.inboundAddress(), neverGiveUp(maxDelay));
         config.addAddressSetting(broker.eventsAddress(), neverGiveUp(maxDelay));
+        // connector.<name>.redrive: dead letters that support sends back to one connector
+        config.addAddressSetting("connector.#", neverGiveUp(maxDelay)
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true)
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false)
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST));
         config.addAddressSetting(HubBrokerProperties.STORE_PREFIX + "#", neverGiveUp(maxDelay)
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)

@@ -34,7 +34,38 @@ public class ConnectorBreakers {
                 .build());
     }
 
+    private final java.util.Map<String, Activity> activity = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.Map<String, CircuitBreaker> breakers = new java.util.concurrent.ConcurrentHashMap<>();
+
     public CircuitBreaker of(String connector) {
-        return registry.circuitBreaker(connector);
+        return breakers.computeIfAbsent(connector, name -> {
+            CircuitBreaker breaker = registry.circuitBreaker(name);
+            Activity seen = activity.computeIfAbsent(name, c -> new Activity());
+            breaker.getEventPublisher()
+                    .onSuccess(e -> seen.lastSuccess = e.getCreationTime().toInstant())
+                    .onError(e -> seen.lastFailure = e.getCreationTime().toInstant());
+            return breaker;
+        });
+    }
+
+    /** When a connector last delivered, and last failed, since the hub started. */
+    public Activity activity(String connector) {
+        of(connector);
+        return activity.computeIfAbsent(connector, c -> new Activity());
+    }
+
+    /** Last success and last failure of a connector's calls. */
+    public static final class Activity {
+        private volatile java.time.Instant lastSuccess;
+        private volatile java.time.Instant lastFailure;
+
+        public java.time.Instant lastSuccess() {
+            return lastSuccess;
+        }
+
+        public java.time.Instant lastFailure() {
+            return lastFailure;
+        }
     }
 }

@@ -2,14 +2,12 @@ package com.novapos.hub.connectors;
 
 import com.novapos.connectors.common.PartnerFailure;
 import com.novapos.core.deadletter.DeadLetter;
-import com.novapos.core.deadletter.DeadLetterRepository;
-import com.novapos.core.support.TenantTransactions;
+import com.novapos.core.deadletter.DeadLetterService;
 import com.novapos.model.CanonicalJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,14 +21,10 @@ import java.util.TreeMap;
 public class ConnectorDeadLetters {
     public static final String CONNECTOR = "novaposConnector";
 
-    private final DeadLetterRepository deadLetters;
-    private final TenantTransactions tx;
-    private final Clock clock;
+    private final DeadLetterService deadLetters;
 
-    ConnectorDeadLetters(DeadLetterRepository deadLetters, TenantTransactions tx, Clock clock) {
+    ConnectorDeadLetters(DeadLetterService deadLetters) {
         this.deadLetters = deadLetters;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     @Handler
@@ -46,9 +40,8 @@ public class ConnectorDeadLetters {
                 partner.correlationId())
                 : new DeadLetter.Failure(failure == null ? null : failure.getClass().getName(),
                 failure == null ? null : failure.getMessage(), null, null, null);
-        tx.run(tenant, () -> deadLetters.save(new DeadLetter(messageId, message.getHeader("novaposType", String.class),
-                connector, exchange.getFromRouteId(), message.getBody(String.class), headers(message.getHeaders()),
-                details, attempts, clock.instant())));
+        deadLetters.recordFailure(tenant, messageId, message.getHeader("novaposType", String.class), connector,
+                exchange.getFromRouteId(), message.getBody(String.class), headers(message.getHeaders()), details, attempts);
     }
 
     private static String headers(Map<String, Object> headers) {

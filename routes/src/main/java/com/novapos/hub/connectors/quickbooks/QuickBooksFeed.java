@@ -3,7 +3,9 @@ package com.novapos.hub.connectors.quickbooks;
 import com.novapos.connectors.quickbooks.QuickBooksClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.core.messages.MessageLog;
+import com.novapos.core.deadletter.DeadLetterService;
 import com.novapos.hub.connectors.ConnectorBreakers;
+import com.novapos.hub.connectors.DeadLetterRedrive;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.mappings.quickbooks.QuickBooksReceipts;
@@ -13,6 +15,7 @@ import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
+import org.apache.camel.Header;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +34,11 @@ class QuickBooksFeed {
     private final MessageLog messageLog;
     private final TenantTransactions tx;
     private final CircuitBreaker breaker;
+    private final DeadLetterService deadLetters;
 
     QuickBooksFeed(QuickBooksClient client, QuickBooksReceipts receipts, MessageLog messageLog, TenantTransactions tx,
-                   ConnectorBreakers breakers) {
+                   ConnectorBreakers breakers, DeadLetterService deadLetters) {
+        this.deadLetters = deadLetters;
         this.client = client;
         this.receipts = receipts;
         this.messageLog = messageLog;
@@ -42,7 +47,8 @@ class QuickBooksFeed {
     }
 
     @Handler
-    public QuickBooksClient.Created deliver(@Body String envelopeJson) {
+    public QuickBooksClient.Created deliver(@Body String envelopeJson,
+                                           @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         QuickBooksClient.Created created;
         if (envelope.payload() instanceof Sale sale) {
@@ -56,6 +62,9 @@ class QuickBooksFeed {
         }
         tx.run(envelope.tenantId(), () -> messageLog.delivered(envelope.messageId(), CONNECTOR,
                 created.entity() + ":" + created.id() + " intuit_tid=" + created.intuitTid()));
+        if (Boolean.TRUE.equals(redriven)) {
+            deadLetters.resolved(envelope.tenantId(), envelope.messageId(), CONNECTOR);
+        }
         return created;
     }
 }

@@ -1,6 +1,7 @@
 package com.novapos.hub.connectors.quickbooks;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +16,16 @@ class QuickBooksFeedRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:topic:hub.events?subscriptionDurable=true&subscriptionShared=true&subscriptionName=quickbooks"
+        deliver(from("jms:topic:hub.events?subscriptionDurable=true&subscriptionShared=true&subscriptionName=quickbooks"
                 + "&transacted=true&concurrentConsumers={{novapos.connectors.quickbooks.consumers:2}}"
                 + "&selector=novaposType IN ('sale.completed','return.completed')")
-                .routeId("quickbooks-feed")
-                .routeConfigurationId("connector-error-policy")
+                .routeId("quickbooks-feed"));
+        // dead letters re-driven by support come back through here, to QuickBooks only
+        deliver(from("jms:queue:connector.quickbooks.redrive?transacted=true").routeId("quickbooks-redrive"));
+    }
+
+    private void deliver(RouteDefinition route) {
+        route.routeConfigurationId("connector-error-policy")
                 .setHeader("novaposConnector", constant(QuickBooksFeed.CONNECTOR))
                 .bean("quickBooksFeed")
                 .log("quickbooks: booked ${header.novaposType} ${header.novaposMessageId} as ${body}");

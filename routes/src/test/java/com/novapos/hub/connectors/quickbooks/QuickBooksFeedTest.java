@@ -1,5 +1,6 @@
 package com.novapos.hub.connectors.quickbooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
 import com.novapos.core.deadletter.DeadLetter;
@@ -45,6 +46,8 @@ class QuickBooksFeedTest {
         registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
         registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
         registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
+        registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
+        registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
         registry.add("novapos.connectors.retry.max-delay-ms", () -> "400");
         registry.add("novapos.connectors.retry.max-redeliveries", () -> "4");
@@ -108,6 +111,10 @@ class QuickBooksFeedTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 breakers.of("quickbooks").getState() == CircuitBreaker.State.OPEN);
         int callsWhenOpened = quickBooks.accountingCalls();
+        JsonNode states = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/connectors", JsonNode.class).getBody();
+        assertThat(states.get(0).path("name").asText()).isEqualTo("quickbooks");
+        assertThat(states.get(0).path("breakerState").asText()).isIn("OPEN", "HALF_OPEN");
+        assertThat(states.get(0).path("lastFailure").isNull()).isFalse();
         Thread.sleep(500);
         if (breakers.of("quickbooks").getState() == CircuitBreaker.State.OPEN) {
             assertThat(quickBooks.accountingCalls()).as("no calls while the breaker is open").isEqualTo(callsWhenOpened);
@@ -121,6 +128,9 @@ class QuickBooksFeedTest {
         assertThat(ids).allSatisfy(id ->
                 assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).isEmpty());
         assertThat(breakers.of("quickbooks").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        JsonNode after = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/connectors", JsonNode.class).getBody();
+        assertThat(after.get(0).path("breakerState").asText()).isEqualTo("CLOSED");
+        assertThat(after.get(0).path("backlog").asLong()).isZero();
     }
 
     @Test
