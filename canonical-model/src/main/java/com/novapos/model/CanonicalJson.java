@@ -19,7 +19,6 @@ import com.novapos.model.validation.PanGuard;
 import com.novapos.model.validation.Violation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +51,6 @@ public final class CanonicalJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -188,7 +186,6 @@ public final class CanonicalJson {
     }
 
     static String path(String base, List<JsonMappingException.Reference> references) {
-        List<String> parts = new ArrayList<>();
         StringBuilder path = new StringBuilder(base);
         for (JsonMappingException.Reference ref : references) {
             if (ref.getIndex() >= 0) {
@@ -200,7 +197,6 @@ public final class CanonicalJson {
                 path.append(ref.getFieldName());
             }
         }
-        parts.add(path.toString());
         return path.isEmpty() ? "$" : path.toString();
     }
 

@@ -36,6 +36,13 @@ public class OutboxEvent {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    /**
+     * Insert order, assigned by the database (read back only by the relay, which loads events
+     * fresh). Changes of one aggregate are serialised by its row lock, so their events' seq follows
+     * their commit order.
+     */
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
 
     protected OutboxEvent() {
     }
@@ -80,6 +87,10 @@ public class OutboxEvent {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Long seq() {
+        return seq;
     }
 
     public Instant sentAt() {

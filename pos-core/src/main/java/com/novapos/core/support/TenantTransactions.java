@@ -5,6 +5,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.function.Supplier;
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
  * the loser's insert violates the key and its transaction rolls back. Running the work again
  * then finds the winner's row and answers "duplicate" — so a {@link DataIntegrityViolationException}
  * or a lock/deadlock failure is retried a few times before it is reported.
+ *
+ * <p>Called inside a transaction that is already running (one service composing another, e.g. a
+ * picked-up order recording its sale), the work simply joins it: retrying is the outermost
+ * caller's job, since a failed statement has already doomed the shared transaction. Joining
+ * requires the same tenant.
  */
 @Component
 public class TenantTransactions {
@@ -28,6 +34,13 @@ public class TenantTransactions {
     }
 
     public <T> T call(String tenantId, Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (!TenantContext.isBound() || !TenantContext.current().equals(tenantId)) {
+                throw new IllegalStateException("cannot join a transaction of tenant "
+                        + (TenantContext.isBound() ? TenantContext.current() : "(none)") + " as tenant " + tenantId);
+            }
+            return work.get();
+        }
         return TenantContext.call(tenantId, () -> {
             RuntimeException last = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

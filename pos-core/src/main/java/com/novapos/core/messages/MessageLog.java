@@ -1,0 +1,79 @@
+package com.novapos.core.messages;
+
+import com.novapos.core.deadletter.DeadLetter;
+import com.novapos.core.support.TenantTransactions;
+import com.novapos.core.tenant.TenantContext;
+import com.novapos.model.Envelope;
+import jakarta.persistence.EntityManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The hub's record of every inbound message and of every delivery to a partner. Writes join the
+ * caller's transaction, so "applied" and "logged" commit together.
+ */
+@Service
+public class MessageLog {
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final TenantTransactions tx;
+
+    MessageLog(EntityManager entityManager, Clock clock, TenantTransactions tx) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /**
+     * Registers an inbound message as processed, unless its id was seen before: then the repeat is
+     * counted and {@code false} says "duplicate — apply nothing". Two concurrent first arrivals
+     * race on the unique key; the loser's transaction is retried and finds the winner's entry.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstArrival(Envelope envelope, String source) {
+        List<MessageLogEntry> seen = find(envelope.messageId());
+        if (!seen.isEmpty()) {
+            seen.get(0).countDuplicate();
+            return false;
+        }
+        entityManager.persist(new MessageLogEntry(envelope.messageId(), envelope.type(), envelope.storeId(), source,
+                MessageStage.PROCESSED, null, clock.instant()));
+        entityManager.flush();
+        return true;
+    }
+
+    /** Notes that an inbound message became a dead letter (invalid, or not appliable). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deadLettered(String messageId, String messageType, String storeId, String source, String reason) {
+        if (messageId == null || !find(messageId).isEmpty()) {
+            return;
+        }
+        entityManager.persist(new MessageLogEntry(messageId, messageType, storeId, source, MessageStage.DEAD_LETTERED,
+                reason, clock.instant()));
+    }
+
+    /** Notes that a connector delivered a message to its partner. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void delivered(String messageId, String connector, String partnerReference) {
+        entityManager.persist(new ConnectorDelivery(messageId, connector, partnerReference, clock.instant()));
+    }
+
+    /** Everything known about a message id, across tenants (support does not know the tenant). */
+    public MessageTrace trace(String messageId) {
+        return tx.call(TenantContext.SYSTEM, () -> new MessageTrace(messageId,
+                find(messageId).stream().findFirst().orElse(null),
+                entityManager.createQuery("select d from ConnectorDelivery d where d.messageId = :id order by d.deliveredAt",
+                        ConnectorDelivery.class).setParameter("id", messageId).getResultList(),
+                entityManager.createQuery("select d from DeadLetter d where d.messageId = :id order by d.firstFailedAt",
+                        DeadLetter.class).setParameter("id", messageId).getResultList()));
+    }
+
+    private List<MessageLogEntry> find(String messageId) {
+        return entityManager.createQuery("select m from MessageLogEntry m where m.messageId = :id", MessageLogEntry.class)
+                .setParameter("id", messageId).getResultList();
+    }
+}

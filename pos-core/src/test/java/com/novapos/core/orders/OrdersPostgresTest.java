@@ -1,0 +1,7 @@
+package com.novapos.core.orders;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class OrdersPostgresTest extends OrdersContract {
+}

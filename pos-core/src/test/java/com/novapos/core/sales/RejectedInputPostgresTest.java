@@ -1,0 +1,7 @@
+package com.novapos.core.sales;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class RejectedInputPostgresTest extends RejectedInputContract {
+}

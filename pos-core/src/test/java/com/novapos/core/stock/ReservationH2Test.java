@@ -1,0 +1,7 @@
+package com.novapos.core.stock;
+
+import com.novapos.core.testing.OnH2;
+
+@OnH2
+class ReservationH2Test extends ReservationContract {
+}

@@ -1,0 +1,7 @@
+package com.novapos.core.stock;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class ReservationPostgresTest extends ReservationContract {
+}

@@ -1,0 +1,7 @@
+package com.novapos.core.stores;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class StoresPostgresTest extends StoresContract {
+}

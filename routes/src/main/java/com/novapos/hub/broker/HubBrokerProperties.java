@@ -1,0 +1,44 @@
+package com.novapos.hub.broker;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The hub's broker, under {@code novapos.broker.*}.
+ *
+ * @param url      an external broker ({@code tcp://artemis:61616}); empty = run the embedded one
+ * @param port     the embedded broker's TCP acceptor (stores' edge routers connect here)
+ * @param user     login on an external broker
+ * @param password login on an external broker
+ */
+@ConfigurationProperties("novapos.broker")
+public record HubBrokerProperties(String url, Integer port, String user, String password) {
+    public static final String INBOUND = "hub.inbound";
+    public static final String EVENTS = "hub.events";
+    public static final String STORE_PREFIX = "store.";
+
+    public HubBrokerProperties {
+        port = port == null ? 61616 : port;
+    }
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    public String inboundAddress() {
+        return INBOUND;
+    }
+
+    public String eventsAddress() {
+        return EVENTS;
+    }
+
+    /** The address carrying a store's inbound traffic (catalog, prices, alerts, acknowledgements). */
+    public String storeAddress(String storeId) {
+        return STORE_PREFIX + storeId;
+    }
+
+    @Override
+    public String toString() {
+        return "HubBrokerProperties[url=" + url + ", port=" + port + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package com.novapos.hub.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.novapos.core.deadletter.DeadLetter;
+import com.novapos.core.deadletter.DeadLetterRepository;
+import com.novapos.core.messages.MessageLog;
+import com.novapos.core.support.TenantTransactions;
+import com.novapos.model.CanonicalJson;
+import com.novapos.model.validation.MessageRejectedException;
+import com.novapos.model.validation.PanGuard;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A message that arrives invalid over the broker has no caller to answer: it becomes a dead
+ * letter at once (no retries — it would fail the same way), with the validation reason, for
+ * support to see. A message that held a card number is kept without its body: card data is
+ * never stored.
+ */
+@Component
+class InvalidInboundDeadLetters {
+    static final String CONNECTOR = "ingest";
+    static final String WITHHELD = "[withheld: the message contained a card number]";
+
+    private final DeadLetterRepository deadLetters;
+    private final MessageLog messageLog;
+    private final TenantTransactions tx;
+    private final Clock clock;
+
+    InvalidInboundDeadLetters(DeadLetterRepository deadLetters, MessageLog messageLog, TenantTransactions tx,
+                              Clock clock) {
+        this.deadLetters = deadLetters;
+        this.messageLog = messageLog;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Handler
+    public void record(Exchange exchange) {
+        MessageRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, MessageRejectedException.class);
+        String body = exchange.getMessage().getBody(String.class);
+        boolean cardData = rejection.hasRule(PanGuard.RULE);
+        JsonNode tree = readable(body);
+        String tenant = text(tree, "tenantId", DeadLetter.UNKNOWN_TENANT);
+        String messageId = exchange.getMessage().getHeader("_AMQ_DUPL_ID", String.class);
+        if (messageId == null) {
+            messageId = text(tree, "messageId", exchange.getMessage().getHeader("JMSMessageID", String.class));
+        }
+        String type = text(tree, "type", null);
+        String storeId = text(tree, "storeId", null);
+        String finalMessageId = messageId;
+        tx.run(tenant, () -> {
+            boolean alreadyKept = finalMessageId != null && deadLetters.findByMessageIdOrderByFirstFailedAt(finalMessageId)
+                    .stream().anyMatch(d -> d.connector().equals(CONNECTOR));
+            if (alreadyKept) {
+                return; // the broker redelivered it after a crash: one dead letter is enough
+            }
+            deadLetters.save(new DeadLetter(finalMessageId, type, CONNECTOR, exchange.getFromRouteId(),
+                    cardData ? WITHHELD : body, headers(exchange, cardData),
+                    new DeadLetter.Failure(rejection.getClass().getName(), rejection.getMessage(), null, null, null),
+                    1, clock.instant()));
+            messageLog.deadLettered(finalMessageId, type, storeId, "broker", rejection.getMessage());
+        });
+    }
+
+    private static JsonNode readable(String body) {
+        try {
+            return CanonicalJson.parseTree(body);
+        } catch (MessageRejectedException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode tree, String field, String fallback) {
+        if (tree == null || !tree.path(field).isTextual() || tree.path(field).asText().isBlank()
+                || PanGuard.containsPan(tree.path(field).asText())) {
+            return fallback;
+        }
+        String value = tree.path(field).asText();
+        return value.length() > 64 ? value.substring(0, 64) : value;
+    }
+
+    private static String headers(Exchange exchange, boolean cardData) {
+        Map<String, Object> kept = new TreeMap<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                String text = String.valueOf(value);
+                kept.put(name, cardData && PanGuard.containsPan(text) ? "[withheld]" : text);
+            }
+        });
+        return CanonicalJson.write(kept);
+    }
+}
