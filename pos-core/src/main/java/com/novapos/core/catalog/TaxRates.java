@@ -1,6 +1,8 @@
 package com.novapos.core.catalog;
 
 import com.novapos.model.catalog.TaxRateChanged;
+import com.novapos.model.validation.MessageRejectedException;
+import com.novapos.model.validation.Violation;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -10,10 +12,13 @@ import java.util.Optional;
  * Tax rates, inside the caller's transaction: one per code and start date (the idempotency key), in
  * force in [validFrom, validTo) — {@code validTo} is the first day the rate no longer applies. A
  * rate without a tax category is the jurisdiction's {@value CatalogService#STANDARD_TAX_CATEGORY}
- * rate.
+ * rate. A rate has at most {@value #RATE_DECIMALS} decimals ({@code 0.08875}), as stored; more are
+ * refused ({@code rate-scale}) rather than rounded.
  */
 @Component
 class TaxRates {
+    static final int RATE_DECIMALS = 6;
+
     private final TaxRateRepository rates;
 
     TaxRates(TaxRateRepository rates) {
@@ -21,6 +26,10 @@ class TaxRates {
     }
 
     boolean apply(TaxRateChanged change) {
+        if (change.rate().stripTrailingZeros().scale() > RATE_DECIMALS) {
+            throw new MessageRejectedException(new Violation("payload.rate", "rate-scale",
+                    "a tax rate has at most " + RATE_DECIMALS + " decimals"));
+        }
         Optional<TaxRate> existing = rates.findByCodeAndValidFrom(change.code(), change.validFrom());
         TaxRate rate = existing.orElseGet(() -> new TaxRate(change.code(), change.validFrom()));
         boolean changed = rate.update(change.jurisdiction(), CatalogService.taxCategory(change.taxCategory()),

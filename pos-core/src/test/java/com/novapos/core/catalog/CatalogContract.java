@@ -277,6 +277,9 @@ abstract class CatalogContract {
                 new TaxRateChanged("CA-2020", "US-CA", "STANDARD", new BigDecimal("0.0725"), LocalDate.parse("2020-01-01"),
                         LocalDate.parse("2027-01-01")));
         assertThat(catalog.rateInForce(tenant, "US-NY", null, LocalDate.parse("2026-11-27"))).isEmpty();
+        assertThatThrownBy(() -> apply(taxRate("CA-ODD", null, "0.0712345", "2020-01-01", null)))
+                .isInstanceOfSatisfying(MessageRejectedException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::rule).containsExactly(tuple("payload.rate", "rate-scale")));
     }
 
     private String rateOn(String category, String date) {
