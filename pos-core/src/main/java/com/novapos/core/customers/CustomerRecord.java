@@ -9,7 +9,6 @@ import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
