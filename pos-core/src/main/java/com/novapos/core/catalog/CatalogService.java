@@ -1,220 +1,131 @@
 package com.novapos.core.catalog;
 
-import com.novapos.core.audit.AuditAction;
-import com.novapos.core.audit.AuditLog;
 import com.novapos.core.outbox.Outbox;
+import com.novapos.core.outbox.OutboxEventRepository;
+import com.novapos.core.support.EnvelopeChecks;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.model.Envelope;
-import com.novapos.model.Gtin;
+import com.novapos.model.MessageType;
+import com.novapos.model.Payload;
 import com.novapos.model.catalog.PriceChanged;
 import com.novapos.model.catalog.ProductChanged;
 import com.novapos.model.catalog.PromotionChanged;
 import com.novapos.model.catalog.TaxRateChanged;
-import com.novapos.model.validation.CanonicalValidator;
-import com.novapos.model.validation.MessageRejectedException;
-import com.novapos.model.validation.Violation;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The catalog: products and their barcodes, prices per price list or store, tax rates per
- * jurisdiction, promotions — each with validity windows.
+ * jurisdiction and tax category, promotions — each with its validity window.
  *
- * <p>Changes arrive as canonical messages (usually from the ERP) and are idempotent: re-applying
- * the same content changes nothing and emits nothing; new content updates the row, writes its
- * event to the outbox, and — for prices — an audit entry with the price before and after.
- * Barcodes must carry a valid GS1 check digit and ring up one SKU only.
+ * <p>Changes arrive as canonical messages (usually from the ERP) and are idempotent on their
+ * business key — the SKU, the price id, the tax rate's code and start date, the promotion id:
+ * re-applying the same content changes nothing and emits nothing, new content updates the row and
+ * writes the message to the outbox in the same transaction, and a message that was applied before
+ * (its id is in the outbox) is not applied again. Price changes are audited (see {@link Prices}),
+ * barcodes checked (see {@link Products}). Answers are the canonical records, never entities.
  */
 @Service
 public class CatalogService {
     /** The tax category of products and rates that do not name one. */
     public static final String STANDARD_TAX_CATEGORY = "STANDARD";
 
-    private final ProductRepository products;
-    private final ProductBarcodeRepository barcodes;
-    private final PriceRepository prices;
-    private final TaxRateRepository taxRates;
-    private final PromotionRepository promotions;
+    private final Products products;
+    private final Prices prices;
+    private final TaxRates taxRates;
+    private final Promotions promotions;
     private final Outbox outbox;
-    private final AuditLog audit;
+    private final OutboxEventRepository events;
+    private final EnvelopeChecks checks;
     private final TenantTransactions tx;
-    private final CanonicalValidator validator;
-    private final Clock clock;
 
-    CatalogService(ProductRepository products, ProductBarcodeRepository barcodes, PriceRepository prices,
-                   TaxRateRepository taxRates, PromotionRepository promotions, Outbox outbox, AuditLog audit,
-                   TenantTransactions tx, CanonicalValidator validator, Clock clock) {
+    CatalogService(Products products, Prices prices, TaxRates taxRates, Promotions promotions, Outbox outbox,
+                   OutboxEventRepository events, EnvelopeChecks checks, TenantTransactions tx) {
         this.products = products;
-        this.barcodes = barcodes;
         this.prices = prices;
         this.taxRates = taxRates;
         this.promotions = promotions;
         this.outbox = outbox;
-        this.audit = audit;
+        this.events = events;
+        this.checks = checks;
         this.tx = tx;
-        this.validator = validator;
-        this.clock = clock;
     }
 
-    /** Applies a catalog message; answers whether it changed anything. {@code actor} is audited (e.g. "erp"). */
+    /**
+     * Applies a {@code product.changed}, {@code price.changed}, {@code tax-rate.changed} or
+     * {@code promotion.changed} message as its tenant; answers whether it changed anything.
+     * Anything invalid is refused as a whole, before anything is written.
+     *
+     * @param actor who made the change (e.g. {@code "erp"}, an admin's user name), for the audit log
+     */
     public boolean apply(Envelope envelope, String actor) {
-        validator.validate(envelope);
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("a catalog change needs an actor");
+        }
+        Payload payload = checks.require(envelope, MessageType.PRODUCT_CHANGED, MessageType.PRICE_CHANGED,
+                MessageType.TAX_RATE_CHANGED, MessageType.PROMOTION_CHANGED);
         return tx.call(envelope.tenantId(), () -> {
-            Object payload = envelope.payload();
+            if (events.existsByMessageId(envelope.messageId())) {
+                return false;
+            }
             boolean changed;
+            String aggregateId;
             if (payload instanceof ProductChanged product) {
-                changed = applyProduct(product);
+                changed = products.apply(product);
+                aggregateId = product.sku();
             } else if (payload instanceof PriceChanged price) {
-                changed = applyPrice(price, actor);
+                changed = prices.apply(price, actor);
+                aggregateId = price.priceId();
             } else if (payload instanceof TaxRateChanged rate) {
-                changed = applyTaxRate(rate);
-            } else if (payload instanceof PromotionChanged promotion) {
-                changed = applyPromotion(promotion);
+                changed = taxRates.apply(rate);
+                aggregateId = rate.code() + "@" + rate.validFrom();
             } else {
-                throw new MessageRejectedException(new Violation("type", "catalog-type",
-                        envelope.type() + " is not a catalog message"));
+                PromotionChanged promotion = (PromotionChanged) payload;
+                changed = promotions.apply(promotion);
+                aggregateId = promotion.promotionId();
             }
             if (changed) {
                 outbox.append(envelope.messageId(), envelope.storeId(), envelope.deviceId(), envelope.correlationId(),
-                        aggregateId(payload), (com.novapos.model.Payload) payload);
+                        aggregateId, payload);
             }
             return changed;
         });
     }
 
-    private boolean applyProduct(ProductChanged change) {
-        List<String> wanted = change.barcodes() == null ? List.of() : change.barcodes();
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            String barcode = wanted.get(i);
-            if (!Gtin.isValid(barcode)) {
-                violations.add(new Violation("payload.barcodes[" + i + "]", "gtin-check-digit",
-                        "'" + barcode + "' is not an EAN-8/UPC-A/EAN-13/GTIN-14 with a valid check digit"));
-                continue;
-            }
-            barcodes.findByBarcode(barcode).filter(b -> !b.sku().equals(change.sku())).ifPresent(taken ->
-                    violations.add(new Violation("payload.barcodes[" + wanted.indexOf(barcode) + "]", "barcode-unique",
-                            "barcode " + barcode + " already rings up " + taken.sku())));
-        }
-        if (!violations.isEmpty()) {
-            throw new MessageRejectedException(violations);
-        }
-        Instant now = clock.instant();
-        Product product = products.findBySku(change.sku()).orElse(null);
-        boolean created = product == null;
-        if (created) {
-            product = new Product(change.sku());
-        }
-        boolean changed = product.update(change.name(), category(change.taxCategory()), change.brand(),
-                Boolean.TRUE.equals(change.active()), now);
-        if (created) {
-            products.save(product);
-        }
-        List<ProductBarcode> current = barcodes.findBySku(change.sku());
-        for (ProductBarcode existing : current) {
-            if (!wanted.contains(existing.barcode())) {
-                barcodes.delete(existing);
-                changed = true;
-            }
-        }
-        for (String barcode : wanted) {
-            if (current.stream().noneMatch(b -> b.barcode().equals(barcode))) {
-                barcodes.save(new ProductBarcode(barcode, change.sku()));
-                changed = true;
-            }
-        }
-        return changed;
+    /** A product, with its barcodes, by one of its barcodes (UPC-A and EAN-13 forms alike) or by SKU. */
+    public Optional<ProductChanged> product(String tenantId, String barcodeOrSku) {
+        return tx.call(tenantId, () -> products.find(barcodeOrSku));
     }
 
-    private boolean applyPrice(PriceChanged change, String actor) {
-        Optional<Price> existing = prices.findByPriceId(change.priceId());
-        PriceChanged before = existing.map(Price::toCanonical).orElse(null);
-        Price price = existing.orElseGet(() -> new Price(change.priceId()));
-        boolean changed = price.update(change);
-        if (existing.isEmpty()) {
-            prices.save(price);
-        }
-        if (changed) {
-            audit.record(actor, AuditAction.PRICE_CHANGED, "price", change.priceId(), before, change, null);
-        }
-        return changed;
-    }
-
-    private boolean applyTaxRate(TaxRateChanged change) {
-        Optional<TaxRate> existing = taxRates.findByCodeAndValidFrom(change.code(), change.validFrom());
-        TaxRate rate = existing.orElseGet(() -> new TaxRate(change.code(), change.validFrom()));
-        boolean changed = rate.update(new TaxRateChanged(change.code(), change.jurisdiction(), category(change.taxCategory()),
-                change.rate(), change.validFrom(), change.validTo()));
-        if (existing.isEmpty()) {
-            taxRates.save(rate);
-        }
-        return changed;
-    }
-
-    private boolean applyPromotion(PromotionChanged change) {
-        Optional<Promotion> existing = promotions.findByPromotionId(change.promotionId());
-        Promotion promotion = existing.orElseGet(() -> new Promotion(change.promotionId()));
-        boolean changed = promotion.update(change);
-        if (existing.isEmpty()) {
-            promotions.save(promotion);
-        }
-        return changed;
-    }
-
-    /** A product by one of its barcodes, or by SKU. */
-    public Optional<Product> product(String tenantId, String barcodeOrSku) {
-        return tx.call(tenantId, () -> barcodes.findByBarcode(barcodeOrSku).map(ProductBarcode::sku)
-                .or(() -> Optional.of(barcodeOrSku)).flatMap(products::findBySku));
-    }
-
+    /** The barcodes of a SKU, as the ERP wrote them, sorted. */
     public List<String> barcodesOf(String tenantId, String sku) {
-        return tx.call(tenantId, () -> barcodes.findBySku(sku).stream().map(ProductBarcode::barcode).sorted().toList());
+        return tx.call(tenantId, () -> products.barcodesOf(sku));
     }
 
     /**
-     * The price of a SKU at a store at an instant: a price set for the store wins over the price
-     * list's; among several valid prices of the same kind the latest {@code validFrom} wins.
+     * The price of a SKU at a store at an instant: a price set for the store beats the price
+     * list's; among valid prices of the same kind, the latest {@code validFrom} wins.
      */
-    public Optional<Price> priceInForce(String tenantId, String storeId, String priceListId, String sku, Instant at) {
-        return tx.call(tenantId, () -> prices.candidates(sku, storeId, priceListId, at).stream()
-                .max(Comparator.<Price, Integer>comparing(p -> p.storeId() != null ? 1 : 0)
-                        .thenComparing(Price::validFrom)));
+    public Optional<PriceChanged> priceInForce(String tenantId, String storeId, String priceListId, String sku,
+                                               Instant at) {
+        return tx.call(tenantId, () -> prices.inForce(storeId, priceListId, sku, at));
     }
 
-    /** The rate of a jurisdiction and tax category on a date (the latest that started). */
-    public Optional<BigDecimal> rateInForce(String tenantId, String jurisdiction, String taxCategory, LocalDate on) {
-        return tx.call(tenantId, () -> taxRates.inForce(jurisdiction, category(taxCategory), on).stream()
-                .findFirst().map(TaxRate::rate));
+    /** The tax rate of a jurisdiction and tax category (null: standard) on a date. */
+    public Optional<TaxRateChanged> rateInForce(String tenantId, String jurisdiction, String taxCategory, LocalDate on) {
+        return tx.call(tenantId, () -> taxRates.inForce(jurisdiction, taxCategory, on));
     }
 
-    /** Promotions on a SKU valid at an instant. */
+    /** The promotions on a SKU valid at an instant. */
     public List<PromotionChanged> promotionsInForce(String tenantId, String sku, Instant at) {
-        return tx.call(tenantId, () -> promotions.inForce(at).stream().map(Promotion::toCanonical)
-                .filter(p -> p.skus() != null && p.skus().contains(sku)).toList());
+        return tx.call(tenantId, () -> promotions.inForce(sku, at));
     }
 
-    private static String category(String taxCategory) {
+    static String taxCategory(String taxCategory) {
         return taxCategory == null || taxCategory.isBlank() ? STANDARD_TAX_CATEGORY : taxCategory;
-    }
-
-    private static String aggregateId(Object payload) {
-        if (payload instanceof ProductChanged p) {
-            return p.sku();
-        }
-        if (payload instanceof PriceChanged p) {
-            return p.priceId();
-        }
-        if (payload instanceof TaxRateChanged r) {
-            return r.code() + "@" + r.validFrom();
-        }
-        return ((PromotionChanged) payload).promotionId();
     }
 }

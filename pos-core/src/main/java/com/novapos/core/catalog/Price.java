@@ -1,5 +1,6 @@
 package com.novapos.core.catalog;
 
+import com.novapos.model.Money;
 import com.novapos.model.catalog.PriceChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,10 +13,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A price of a SKU in a price list or at one store, valid in [validFrom, validTo). */
+/** A price of a SKU in a price list or at one store, valid in [validFrom, validTo); an open end is null. */
 @Entity
 @Table(name = "price")
-public class Price {
+class Price {
     @Id
     private UUID id;
     @TenantId
@@ -46,36 +47,44 @@ public class Price {
         this.priceId = priceId;
     }
 
+    /** Applies new content; answers whether anything changed (amounts compare by value: 9.5 = 9.50). */
     boolean update(PriceChanged change) {
         boolean changed = !Objects.equals(sku, change.sku()) || !Objects.equals(priceListId, change.priceListId())
                 || !Objects.equals(storeId, change.storeId()) || !Objects.equals(currency, change.currency())
-                || amount == null || amount.compareTo(change.price()) != 0 || !Objects.equals(validFrom, change.validFrom())
+                || !Money.same(amount, change.price()) || !Objects.equals(validFrom, change.validFrom())
                 || !Objects.equals(validTo, change.validTo());
-        sku = change.sku();
-        priceListId = change.priceListId();
-        storeId = change.storeId();
-        currency = change.currency();
-        amount = change.price();
-        validFrom = change.validFrom();
-        validTo = change.validTo();
+        if (changed) {
+            sku = change.sku();
+            priceListId = change.priceListId();
+            storeId = change.storeId();
+            currency = change.currency();
+            amount = change.price();
+            validFrom = change.validFrom();
+            validTo = change.validTo();
+        }
         return changed;
     }
 
-    /** The canonical form of this price (for audit before/after and events). */
+    /**
+     * The canonical form of this price (audit before/after, lookups), the amount with the
+     * currency's minor digits unless it has more significant ones ({@code 21.9900 → 21.99},
+     * {@code 0.9950 → 0.995}).
+     */
     PriceChanged toCanonical() {
-        return new PriceChanged(priceId, sku, priceListId, storeId, currency, amount, validFrom, validTo);
+        BigDecimal significant = amount.stripTrailingZeros();
+        BigDecimal shown = amount.setScale(Math.max(Money.minorDigits(currency), Math.max(significant.scale(), 0)));
+        return new PriceChanged(priceId, sku, priceListId, storeId, currency, shown, validFrom, validTo);
     }
 
-    boolean validAt(Instant at) {
-        return !validFrom.isAfter(at) && (validTo == null || validTo.isAfter(at));
+    String priceId() {
+        return priceId;
     }
 
-    public String priceId() { return priceId; }
-    public String sku() { return sku; }
-    public String priceListId() { return priceListId; }
-    public String storeId() { return storeId; }
-    public String currency() { return currency; }
-    public BigDecimal amount() { return amount; }
-    public Instant validFrom() { return validFrom; }
-    public Instant validTo() { return validTo; }
+    String storeId() {
+        return storeId;
+    }
+
+    Instant validFrom() {
+        return validFrom;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 interface PriceRepository extends JpaRepository<Price, UUID> {
     Optional<Price> findByPriceId(String priceId);
 
-    /** Prices of a SKU valid at an instant, for the store itself or for the price list. */
+    /** Prices of a SKU valid at an instant, set for the store itself or (without a store) for the price list. */
     @Query("""
             select p from Price p where p.sku = :sku and p.validFrom <= :at and (p.validTo is null or p.validTo > :at)
             and (p.storeId = :storeId or (p.storeId is null and p.priceListId = :priceListId))""")

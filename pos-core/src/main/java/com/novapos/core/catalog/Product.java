@@ -1,5 +1,6 @@
 package com.novapos.core.catalog;
 
+import com.novapos.model.catalog.ProductChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,13 +8,14 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A product of the catalog. Its barcodes are {@link ProductBarcode} rows, unique per tenant. */
+/** A product of the catalog, one per SKU and tenant. Its barcodes are {@link ProductBarcode} rows. */
 @Entity
 @Table(name = "product")
-public class Product {
+class Product {
     @Id
     private UUID id;
     @TenantId
@@ -40,7 +42,7 @@ public class Product {
         this.sku = sku;
     }
 
-    /** Applies new content; answers whether anything changed. */
+    /** Applies new content; answers whether anything changed (an unchanged product is not touched). */
     boolean update(String name, String taxCategory, String brand, boolean active, Instant now) {
         boolean changed = !Objects.equals(this.name, name) || !Objects.equals(this.taxCategory, taxCategory)
                 || !Objects.equals(this.brand, brand) || this.active != active;
@@ -54,9 +56,11 @@ public class Product {
         return changed;
     }
 
-    public String sku() { return sku; }
-    public String name() { return name; }
-    public String taxCategory() { return taxCategory; }
-    public String brand() { return brand; }
-    public boolean active() { return active; }
+    ProductChanged toCanonical(List<String> barcodes) {
+        return new ProductChanged(sku, name, barcodes, taxCategory, brand, active);
+    }
+
+    String sku() {
+        return sku;
+    }
 }

@@ -8,10 +8,13 @@ import org.hibernate.annotations.TenantId;
 
 import java.util.UUID;
 
-/** A barcode (a GTIN with a valid check digit) that rings up a SKU; unique within a tenant. */
+/**
+ * A barcode (a GTIN with a valid check digit, as the ERP wrote it) that rings up a SKU. No two
+ * SKUs of a tenant share a GTIN, whatever its written form (see {@link GtinForms}).
+ */
 @Entity
 @Table(name = "product_barcode")
-public class ProductBarcode {
+class ProductBarcode {
     @Id
     private UUID id;
     @TenantId
@@ -31,6 +34,11 @@ public class ProductBarcode {
         this.sku = sku;
     }
 
-    public String barcode() { return barcode; }
-    public String sku() { return sku; }
+    String barcode() {
+        return barcode;
+    }
+
+    String sku() {
+        return sku;
+    }
 }

@@ -2,12 +2,14 @@ package com.novapos.core.catalog;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 interface ProductBarcodeRepository extends JpaRepository<ProductBarcode, UUID> {
-    Optional<ProductBarcode> findByBarcode(String barcode);
 
-    List<ProductBarcode> findBySku(String sku);
+    /** The rows holding any of these written forms of a barcode. */
+    List<ProductBarcode> findByBarcodeIn(Collection<String> barcodes);
+
+    List<ProductBarcode> findBySkuOrderByBarcode(String sku);
 }

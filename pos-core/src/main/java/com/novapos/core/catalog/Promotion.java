@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A promotion, kept as its canonical document, with its validity window as columns for lookups. */
 @Entity
 @Table(name = "promotion")
-public class Promotion {
+class Promotion {
     @Id
     private UUID id;
     @TenantId
@@ -37,16 +37,19 @@ public class Promotion {
         this.promotionId = promotionId;
     }
 
+    /** Applies new content; answers whether anything changed. */
     boolean update(PromotionChanged change) {
         String newDocument = CanonicalJson.write(change);
-        boolean changed = !newDocument.equals(document);
+        if (newDocument.equals(document)) {
+            return false;
+        }
         document = newDocument;
         validFrom = change.validFrom();
         validTo = change.validTo();
-        return changed;
+        return true;
     }
 
-    public PromotionChanged toCanonical() {
+    PromotionChanged toCanonical() {
         return CanonicalJson.readPayload(document, PromotionChanged.class);
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 interface PromotionRepository extends JpaRepository<Promotion, UUID> {
     Optional<Promotion> findByPromotionId(String promotionId);
 
-    @Query("select p from Promotion p where p.validFrom <= :at and (p.validTo is null or p.validTo > :at)")
+    @Query("""
+            select p from Promotion p where p.validFrom <= :at and (p.validTo is null or p.validTo > :at)
+            order by p.validFrom, p.promotionId""")
     List<Promotion> inForce(Instant at);
 }

@@ -1,5 +1,6 @@
 package com.novapos.core.catalog;
 
+import com.novapos.model.Money;
 import com.novapos.model.catalog.TaxRateChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,10 +13,13 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A tax rate (a fraction) of a jurisdiction and tax category, valid from a date until (excluding) another. */
+/**
+ * A tax rate (a fraction) of a jurisdiction and tax category, valid from a date until (excluding)
+ * another; one row per code and start date.
+ */
 @Entity
 @Table(name = "tax_rate")
-public class TaxRate {
+class TaxRate {
     @Id
     private UUID id;
     @TenantId
@@ -25,7 +29,7 @@ public class TaxRate {
     private String code;
     @Column(name = "jurisdiction", nullable = false)
     private String jurisdiction;
-    @Column(name = "tax_category")
+    @Column(name = "tax_category", nullable = false)
     private String taxCategory;
     @Column(name = "rate", nullable = false)
     private BigDecimal rate;
@@ -43,20 +47,23 @@ public class TaxRate {
         this.validFrom = validFrom;
     }
 
-    boolean update(TaxRateChanged change) {
-        boolean changed = !Objects.equals(jurisdiction, change.jurisdiction()) || !Objects.equals(taxCategory, change.taxCategory())
-                || rate == null || rate.compareTo(change.rate()) != 0 || !Objects.equals(validTo, change.validTo());
-        jurisdiction = change.jurisdiction();
-        taxCategory = change.taxCategory();
-        rate = change.rate();
-        validTo = change.validTo();
+    /** Applies new content (the tax category already defaulted); answers whether anything changed. */
+    boolean update(String jurisdiction, String taxCategory, BigDecimal rate, LocalDate validTo) {
+        boolean changed = !Objects.equals(this.jurisdiction, jurisdiction) || !Objects.equals(this.taxCategory, taxCategory)
+                || !Money.same(this.rate, rate) || !Objects.equals(this.validTo, validTo);
+        if (changed) {
+            this.jurisdiction = jurisdiction;
+            this.taxCategory = taxCategory;
+            this.rate = rate;
+            this.validTo = validTo;
+        }
         return changed;
     }
 
-    public String code() { return code; }
-    public String jurisdiction() { return jurisdiction; }
-    public String taxCategory() { return taxCategory; }
-    public BigDecimal rate() { return rate; }
-    public LocalDate validFrom() { return validFrom; }
-    public LocalDate validTo() { return validTo; }
+    /** The canonical form, the rate without trailing zeros ({@code 0.072500 → 0.0725}). */
+    TaxRateChanged toCanonical() {
+        BigDecimal significant = rate.stripTrailingZeros();
+        return new TaxRateChanged(code, jurisdiction, taxCategory, significant.setScale(Math.max(significant.scale(), 0)),
+                validFrom, validTo);
+    }
 }

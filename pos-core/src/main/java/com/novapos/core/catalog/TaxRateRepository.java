@@ -14,6 +14,6 @@ interface TaxRateRepository extends JpaRepository<TaxRate, UUID> {
     /** Rates of a jurisdiction and category valid on a date, the latest start first. */
     @Query("""
             select r from TaxRate r where r.jurisdiction = :jurisdiction and r.taxCategory = :taxCategory
-            and r.validFrom <= :on and (r.validTo is null or r.validTo > :on) order by r.validFrom desc""")
+            and r.validFrom <= :on and (r.validTo is null or r.validTo > :on) order by r.validFrom desc, r.code desc""")
     List<TaxRate> inForce(String jurisdiction, String taxCategory, LocalDate on);
 }

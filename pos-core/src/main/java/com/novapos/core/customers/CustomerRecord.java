@@ -9,10 +9,14 @@ import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
-/** A customer profile. Name, email, phone and birth date are personal data, erased by the retention purge. */
+/**
+ * A customer profile. Name, email, phone and birth date are personal data: erased by the
+ * retention purge, which keeps the customer id, tier, home store and loyalty balance and notes
+ * when it erased ({@code erased_at}). {@code last_activity_at} is the last time the profile changed
+ * or the customer earned or spent points.
+ */
 @Entity
 @Table(name = "customer")
 class CustomerRecord {
@@ -51,11 +55,30 @@ class CustomerRecord {
         this.lastActivityAt = now;
     }
 
+    /**
+     * Applies a profile; answers whether anything changed. Only a change counts as activity; a
+     * profile that brings personal data again is no longer erased.
+     */
     boolean update(Customer c, Instant now) {
-        boolean changed = !Objects.equals(name, c.name()) || !Objects.equals(email, c.email())
-                || !Objects.equals(phone, c.phone()) || !Objects.equals(birthDate, c.birthDate())
-                || !Objects.equals(loyaltyTier, c.loyaltyTier()) || marketingConsent != c.marketingConsent()
-                || !Objects.equals(homeStoreId, c.homeStoreId()) || erasedAt != null;
+        if (toCanonical().equals(c)) {
+            return false;
+        }
+        assign(c);
+        if (name != null || email != null || phone != null || birthDate != null) {
+            erasedAt = null;
+        }
+        lastActivityAt = now;
+        return true;
+    }
+
+    /** Replaces the profile by its erased form (personal fields null) and withdraws marketing consent. */
+    void erase(Customer erased, Instant now) {
+        assign(erased);
+        marketingConsent = false;
+        erasedAt = now;
+    }
+
+    private void assign(Customer c) {
         name = c.name();
         email = c.email();
         phone = c.phone();
@@ -63,31 +86,25 @@ class CustomerRecord {
         loyaltyTier = c.loyaltyTier();
         marketingConsent = c.marketingConsent();
         homeStoreId = c.homeStoreId();
-        erasedAt = null;
-        lastActivityAt = now;
-        return changed;
-    }
-
-    void touched(Instant now) {
-        lastActivityAt = now;
-    }
-
-    /** Erases the personal data; the id, tier and loyalty balance stay. */
-    void erase(Instant now) {
-        name = null;
-        email = null;
-        phone = null;
-        birthDate = null;
-        marketingConsent = false;
-        erasedAt = now;
     }
 
     Customer toCanonical() {
         return new Customer(customerId, name, email, phone, birthDate, loyaltyTier, marketingConsent, homeStoreId);
     }
 
-    String tenantId() { return tenantId; }
-    String customerId() { return customerId; }
-    Instant lastActivityAt() { return lastActivityAt; }
-    Instant erasedAt() { return erasedAt; }
+    boolean inactiveSince(Instant cutoff) {
+        return erasedAt == null && lastActivityAt.isBefore(cutoff);
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    Instant erasedAt() {
+        return erasedAt;
+    }
 }

@@ -8,7 +8,11 @@ import org.hibernate.annotations.TenantId;
 
 import java.util.UUID;
 
-/** A customer's points balance; the row is locked while an entry is posted, so it never goes below zero. */
+/**
+ * A customer's points balance. Entries are posted with this row locked, so concurrent redeems
+ * queue up and each sees the balance the previous one left; the table refuses a negative balance
+ * as a last line of defence.
+ */
 @Entity
 @Table(name = "loyalty_account")
 class LoyaltyAccount {
@@ -34,5 +38,7 @@ class LoyaltyAccount {
         balance = Math.addExact(balance, points);
     }
 
-    long balance() { return balance; }
+    long balance() {
+        return balance;
+    }
 }

@@ -1,5 +1,6 @@
 package com.novapos.core.customers;
 
+import com.novapos.model.customer.LoyaltyEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,9 +8,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
-/** One posted loyalty entry; its entry id makes posting idempotent. */
+/** One posted loyalty entry, never changed; its entry id makes posting idempotent. */
 @Entity
 @Table(name = "loyalty_entry")
 class LoyaltyEntryRecord {
@@ -36,15 +38,20 @@ class LoyaltyEntryRecord {
     protected LoyaltyEntryRecord() {
     }
 
-    LoyaltyEntryRecord(String entryId, String customerId, String kind, long points, long balanceAfter, String sourceId,
-                       Instant postedAt) {
+    LoyaltyEntryRecord(LoyaltyEntry entry, long balanceAfter, Instant postedAt) {
         this.id = UUID.randomUUID();
-        this.entryId = entryId;
-        this.customerId = customerId;
-        this.kind = kind;
-        this.points = points;
+        this.entryId = entry.entryId();
+        this.customerId = entry.customerId();
+        this.kind = entry.kind().name();
+        this.points = entry.points();
         this.balanceAfter = balanceAfter;
-        this.sourceId = sourceId;
+        this.sourceId = entry.sourceId();
         this.postedAt = postedAt;
+    }
+
+    /** Whether an entry with this id says the same (the reason, free text, is not compared). */
+    boolean sameAs(LoyaltyEntry entry) {
+        return customerId.equals(entry.customerId()) && kind.equals(entry.kind().name()) && points == entry.points()
+                && Objects.equals(sourceId, entry.sourceId());
     }
 }

@@ -2,10 +2,11 @@ package com.novapos.core.customers;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Optional;
 import java.util.UUID;
 
 interface LoyaltyEntryRepository extends JpaRepository<LoyaltyEntryRecord, UUID> {
-    boolean existsByEntryId(String entryId);
+    Optional<LoyaltyEntryRecord> findByEntryId(String entryId);
 
     long countByCustomerId(String customerId);
 }

@@ -12,4 +12,7 @@ public interface OutboxEventRepository extends JpaRepository<OutboxEvent, UUID> 
     List<OutboxEvent> findByEventTypeOrderByCreatedAt(String eventType);
 
     long countByEventType(String eventType);
+
+    /** Whether an event with this message id is in the outbox (of the current tenant). */
+    boolean existsByMessageId(String messageId);
 }

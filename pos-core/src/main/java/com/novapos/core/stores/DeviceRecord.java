@@ -1,5 +1,7 @@
 package com.novapos.core.stores;
 
+import com.novapos.model.CanonicalJson;
+import com.novapos.model.store.StoreHeartbeat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,12 +14,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A device of a store (register, edge router...). Its secret is kept only as a BCrypt hash; a
- * revoked device can no longer authenticate.
+ * A device of a store (register, edge router...). Its secret is kept only as a BCrypt hash. Changes
+ * to the credentials and revocation are made with the row locked; heartbeats only ever update
+ * their own two columns (see {@link DeviceRepository#recordHeartbeat}), so a heartbeat can never
+ * write back a stale copy of a device that was just revoked.
  */
 @Entity
 @Table(name = "device")
-public class DeviceRecord {
+class DeviceRecord {
     @Id
     private UUID id;
     @TenantId
@@ -61,20 +65,20 @@ public class DeviceRecord {
         this.secretHash = secretHash;
     }
 
-    void heartbeat(String heartbeatJson, Instant now) {
-        this.lastHeartbeat = heartbeatJson;
-        this.lastSeenAt = now;
+    boolean active() {
+        return revokedAt == null;
     }
 
     String secretHash() {
         return secretHash;
     }
 
-    public boolean active() { return revokedAt == null; }
-    public String deviceId() { return deviceId; }
-    public String storeId() { return storeId; }
-    public DeviceKind kind() { return kind; }
-    public Instant revokedAt() { return revokedAt; }
-    public Instant lastSeenAt() { return lastSeenAt; }
-    public String lastHeartbeat() { return lastHeartbeat; }
+    String storeId() {
+        return storeId;
+    }
+
+    Device toView() {
+        StoreHeartbeat heartbeat = lastHeartbeat == null ? null : CanonicalJson.readPayload(lastHeartbeat, StoreHeartbeat.class);
+        return new Device(deviceId, storeId, kind, registeredAt, revokedAt, lastSeenAt, heartbeat);
+    }
 }

@@ -7,12 +7,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A registered store: its time zone decides its business day, its jurisdiction its tax rates. */
+/** A registered store, one per store id and tenant. */
 @Entity
 @Table(name = "store")
-public class StoreRecord {
+class StoreRecord {
     @Id
     private UUID id;
     @TenantId
@@ -41,8 +42,11 @@ public class StoreRecord {
         this.registeredAt = now;
     }
 
-    public String storeId() { return storeId; }
-    public String name() { return name; }
-    public String timeZone() { return timeZone; }
-    public String jurisdiction() { return jurisdiction; }
+    boolean sameAs(String name, String timeZone, String jurisdiction) {
+        return this.name.equals(name) && this.timeZone.equals(timeZone) && Objects.equals(this.jurisdiction, jurisdiction);
+    }
+
+    Store toView() {
+        return new Store(storeId, name, timeZone, jurisdiction, registeredAt);
+    }
 }
