@@ -82,7 +82,7 @@ class HubBrokerConfiguration {
                 .setPersistIDCache(true)
                 .setMaxDiskUsage(95);
         config.addAcceptorConfiguration("in-vm", inVmUrl);
-        config.addAcceptorConfiguration("tcp", "tcp://0.0.0.0:" + broker.port() + "?protocols=CORE,AMQP");
+        config.addAcceptorConfiguration("tcp", "tcp://0.0.0.0:" + broker.port() + "?protocols=CORE");
 
         config.addAddressConfiguration(new CoreAddressConfiguration().setName(broker.inboundAddress())
                 .addRoutingType(RoutingType.ANYCAST)
