@@ -17,11 +17,11 @@ class QuickBooksFeedRoute extends RouteBuilder {
     @Override
     public void configure() {
         deliver(from("jms:topic:hub.events?subscriptionDurable=true&subscriptionShared=true&subscriptionName=quickbooks"
-                + "&transacted=true&concurrentConsumers={{novapos.connectors.quickbooks.consumers:2}}"
+                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers={{novapos.connectors.quickbooks.consumers:2}}"
                 + "&selector=novaposType IN ('sale.completed','return.completed')")
                 .routeId("quickbooks-feed"));
         // dead letters re-driven by support come back through here, to QuickBooks only
-        deliver(from("jms:queue:connector.quickbooks.redrive?transacted=true").routeId("quickbooks-redrive"));
+        deliver(from("jms:queue:connector.quickbooks.redrive?transacted=true&cacheLevelName=CACHE_CONSUMER").routeId("quickbooks-redrive"));
     }
 
     private void deliver(RouteDefinition route) {
