@@ -5,27 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.core.deadletter.DeadLetter;
 import com.novapos.core.deadletter.DeadLetterRepository;
 import com.novapos.core.support.TenantTransactions;
+import com.novapos.hub.WholeHubTest;
 import com.novapos.model.CanonicalJson;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,25 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Messages in over HTTP and over the broker: accepted once, duplicates recognised, bad input refused or dead-lettered. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IngestTest {
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("novapos.data-dir", dataDir::toString);
-        registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
-        registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
-        registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
-        registry.add("novapos.security.users.edge.store-id", () -> "S001");
-        registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
-        registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
-    }
-
-    @Autowired
-    TestRestTemplate http;
+class IngestTest extends WholeHubTest {
     @Autowired
     JmsTemplate jms;
     @Autowired
@@ -62,19 +30,11 @@ class IngestTest {
     TenantTransactions tx;
 
     static String sale(Consumer<ObjectNode> edit) {
-        ObjectNode tree = (ObjectNode) CanonicalJson.parseTree(example("sale-completed.json"));
-        String id = UUID.randomUUID().toString();
-        tree.put("messageId", id);
-        ((ObjectNode) tree.get("payload")).put("saleId", id);
-        edit.accept(tree);
-        return tree.toString();
+        return exampleSale(edit).toString();
     }
 
     ResponseEntity<JsonNode> post(String user, String password, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, password).exchange("/api/v1/messages", HttpMethod.POST,
-                new HttpEntity<>(body, headers), JsonNode.class);
+        return postMessage(user, password, body, JsonNode.class);
     }
 
     JsonNode trace(String messageId) {
@@ -167,11 +127,4 @@ class IngestTest {
         return found.get(0);
     }
 
-    static String example(String name) {
-        try (InputStream in = IngestTest.class.getResourceAsStream("/examples/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -1,74 +1,30 @@
 package com.novapos.hub.connectors.quickbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
 import com.novapos.core.audit.AuditEntry;
 import com.novapos.core.audit.AuditEntryRepository;
 import com.novapos.core.support.TenantTransactions;
-import com.novapos.model.CanonicalJson;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import com.novapos.hub.WholeHubTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Support finds a dead letter, fixes the cause, re-drives it once; or discards one with a reason. All audited. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeadLettersApiTest {
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("novapos.data-dir", dataDir::toString);
-        registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
-        registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
-        registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
-        registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
-        registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
-    }
-
-    @Autowired
-    TestRestTemplate http;
+class DeadLettersApiTest extends WholeHubTest {
     @Autowired
     QuickBooksSimulator quickBooks;
     @Autowired
     AuditEntryRepository audits;
     @Autowired
     TenantTransactions tx;
-
-    String postSale(String receiptNumber) throws Exception {
-        ObjectNode sale;
-        try (InputStream in = getClass().getResourceAsStream("/examples/sale-completed.json")) {
-            sale = (ObjectNode) CanonicalJson.parseTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        String id = UUID.randomUUID().toString();
-        sale.put("messageId", id);
-        ((ObjectNode) sale.get("payload")).put("saleId", id).put("receiptNumber", receiptNumber);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        http.withBasicAuth("edge", "edge-pw").postForEntity("/api/v1/messages", new HttpEntity<>(sale.toString(), headers),
-                String.class);
-        return id;
-    }
 
     JsonNode deadLettersOf(String messageId) {
         return http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/dead-letters?connector=quickbooks&q=" + messageId,

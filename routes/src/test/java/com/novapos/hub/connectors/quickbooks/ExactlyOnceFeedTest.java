@@ -2,24 +2,17 @@ package com.novapos.hub.connectors.quickbooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
+import com.novapos.hub.WholeHubTest;
 import com.novapos.model.CanonicalJson;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,25 +26,12 @@ import static org.awaitility.Awaitility.await;
  * path, where the broker's own duplicate detection cannot catch them) → exactly 1,000
  * SalesReceipts at QuickBooks, each requestid once.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExactlyOnceFeedTest {
+class ExactlyOnceFeedTest extends WholeHubTest {
     static final int SALES = 1_000;
     static final int REPEATS = 50;
+    /** This run's receipt numbers, to tell its receipts from other tests' in a shared hub. */
+    static final String RUN = "X" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        registry.add("novapos.data-dir", dataDir::toString);
-        registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
-        registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
-        registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
-    }
-
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     JmsTemplate jms;
     @Autowired
@@ -69,7 +49,7 @@ class ExactlyOnceFeedTest {
             ObjectNode sale = (ObjectNode) CanonicalJson.parseTree(template);
             String id = UUID.randomUUID().toString();
             sale.put("messageId", id);
-            ((ObjectNode) sale.get("payload")).put("saleId", id).put("receiptNumber", "S001-R01-" + i);
+            ((ObjectNode) sale.get("payload")).put("saleId", id).put("receiptNumber", RUN + i);
             ids.add(id);
             bodies.add(sale.toString());
         }
@@ -93,11 +73,13 @@ class ExactlyOnceFeedTest {
         }
 
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> quickBooks.createdReceipts().size() >= SALES);
+                .until(() -> ids.stream().allMatch(id -> quickBooks.receiptsFor(id) > 0));
         Thread.sleep(2_000); // anything still in flight would show up as an extra receipt
 
-        assertThat(quickBooks.createdReceipts()).hasSize(SALES);
+        assertThat(ids).hasSize(SALES).doesNotHaveDuplicates();
         assertThat(ids).allSatisfy(id -> assertThat(quickBooks.receiptsFor(id)).as(id).isEqualTo(1));
+        assertThat(quickBooks.createdReceipts().stream()
+                .filter(receipt -> receipt.path("DocNumber").asText().startsWith(RUN))).hasSize(SALES);
     }
 
     private void overBroker(String body, String duplicateId) {

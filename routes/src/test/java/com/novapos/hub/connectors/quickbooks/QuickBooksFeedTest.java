@@ -1,53 +1,30 @@
 package com.novapos.hub.connectors.quickbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
 import com.novapos.core.deadletter.DeadLetter;
 import com.novapos.core.deadletter.DeadLetterRepository;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.hub.connectors.ConnectorBreakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import com.novapos.hub.WholeHubTest;
 import com.novapos.model.CanonicalJson;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Recorded sales reach (simulated) QuickBooks once each, through faults and outages. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuickBooksFeedTest {
-    @TempDir
-    static Path dataDir;
-
+class QuickBooksFeedTest extends WholeHubTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("novapos.data-dir", dataDir::toString);
-        registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
-        registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
-        registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
-        registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
-        registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
         registry.add("novapos.connectors.retry.max-delay-ms", () -> "400");
         registry.add("novapos.connectors.retry.max-redeliveries", () -> "4");
@@ -56,8 +33,6 @@ class QuickBooksFeedTest {
         registry.add("novapos.broker.max-redelivery-delay", () -> "2s");
     }
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     QuickBooksSimulator quickBooks;
     @Autowired
@@ -71,21 +46,6 @@ class QuickBooksFeedTest {
     void partnerHealthy() {
         quickBooks.down(false);
         breakers.of("quickbooks").reset();
-    }
-
-    String postSale(String receiptNumber) throws Exception {
-        ObjectNode sale;
-        try (InputStream in = getClass().getResourceAsStream("/examples/sale-completed.json")) {
-            sale = (ObjectNode) CanonicalJson.parseTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        String id = UUID.randomUUID().toString();
-        sale.put("messageId", id);
-        ((ObjectNode) sale.get("payload")).put("saleId", id).put("receiptNumber", receiptNumber);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.withBasicAuth("edge", "edge-pw").postForEntity("/api/v1/messages",
-                new HttpEntity<>(sale.toString(), headers), String.class).getStatusCode().value()).isEqualTo(202);
-        return id;
     }
 
     @Test
