@@ -3,12 +3,12 @@ package com.novapos.core.sales;
 import com.novapos.model.Envelope;
 import com.novapos.model.returns.SaleReturn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,18 +27,8 @@ class ReturnRow {
     private String tenantId;
     @Column(name = "return_id", nullable = false, updatable = false)
     private String returnId;
-    @Column(name = "message_id", nullable = false, updatable = false)
-    private String messageId;
-    @Column(name = "schema_version", nullable = false, updatable = false)
-    private int schemaVersion;
-    @Column(name = "store_id", nullable = false, updatable = false)
-    private String storeId;
-    @Column(name = "device_id", updatable = false)
-    private String deviceId;
-    @Column(name = "correlation_id", updatable = false)
-    private String correlationId;
-    @Column(name = "occurred_at", nullable = false, updatable = false)
-    private Instant occurredAt;
+    @Embedded
+    private RecordedEnvelope envelope;
     @Column(name = "original_sale_id", updatable = false)
     private String originalSaleId;
     @Column(name = "receipt_number", updatable = false)
@@ -53,14 +43,8 @@ class ReturnRow {
     private String reason;
     @Column(name = "currency", nullable = false, updatable = false)
     private String currency;
-    @Column(name = "subtotal", nullable = false, updatable = false)
-    private BigDecimal subtotal;
-    @Column(name = "discount_total", nullable = false, updatable = false)
-    private BigDecimal discountTotal;
-    @Column(name = "tax_total", nullable = false, updatable = false)
-    private BigDecimal taxTotal;
-    @Column(name = "grand_total", nullable = false, updatable = false)
-    private BigDecimal grandTotal;
+    @Embedded
+    private RecordedTotals totals;
     @Column(name = "offline", nullable = false, updatable = false)
     private boolean offline;
     @Column(name = "payload", nullable = false, updatable = false)
@@ -74,12 +58,7 @@ class ReturnRow {
     ReturnRow(Envelope envelope, SaleReturn applied, String payloadJson, Instant recordedAt) {
         this.id = UUID.randomUUID();
         this.returnId = applied.returnId();
-        this.messageId = envelope.messageId();
-        this.schemaVersion = envelope.schemaVersion();
-        this.storeId = envelope.storeId();
-        this.deviceId = envelope.deviceId();
-        this.correlationId = envelope.correlationId();
-        this.occurredAt = envelope.occurredAt();
+        this.envelope = RecordedEnvelope.of(envelope);
         this.originalSaleId = applied.originalSaleId();
         this.receiptNumber = applied.receiptNumber();
         this.businessDate = applied.businessDate();
@@ -87,10 +66,7 @@ class ReturnRow {
         this.approverId = applied.approverId();
         this.reason = applied.reason();
         this.currency = applied.currency();
-        this.subtotal = applied.totals().subtotal();
-        this.discountTotal = applied.totals().discountTotal();
-        this.taxTotal = applied.totals().taxTotal();
-        this.grandTotal = applied.totals().grandTotal();
+        this.totals = RecordedTotals.of(applied.totals());
         this.offline = applied.offline();
         this.payload = payloadJson;
         this.recordedAt = recordedAt;
@@ -98,11 +74,6 @@ class ReturnRow {
 
     UUID id() { return id; }
     String tenantId() { return tenantId; }
-    String messageId() { return messageId; }
-    int schemaVersion() { return schemaVersion; }
-    String storeId() { return storeId; }
-    String deviceId() { return deviceId; }
-    String correlationId() { return correlationId; }
-    Instant occurredAt() { return occurredAt; }
+    RecordedEnvelope envelope() { return envelope; }
     String payload() { return payload; }
 }

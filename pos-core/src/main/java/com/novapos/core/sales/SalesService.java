@@ -5,7 +5,6 @@ import com.novapos.core.support.TenantTransactions;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
-import com.novapos.model.Payload;
 import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import com.novapos.model.validation.MessageRejectedException;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -66,9 +64,8 @@ public class SalesService {
     /** The sale as it was recorded, in its original envelope, for the tenant bound to the thread. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Envelope> findSale(String saleId) {
-        return sales.find(saleId).map(row -> envelope(row.messageId(), MessageType.SALE_COMPLETED,
-                row.schemaVersion(), row.tenantId(), row.storeId(), row.deviceId(), row.occurredAt(),
-                row.correlationId(), read(row.payload(), Sale.class)));
+        return sales.find(saleId).map(row -> row.envelope().around(MessageType.SALE_COMPLETED, row.tenantId(),
+                read(row.payload(), Sale.class)));
     }
 
     /**
@@ -77,16 +74,8 @@ public class SalesService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Envelope> findReturn(String returnId) {
-        return returns.find(returnId).map(row -> envelope(row.messageId(), MessageType.RETURN_COMPLETED,
-                row.schemaVersion(), row.tenantId(), row.storeId(), row.deviceId(), row.occurredAt(),
-                row.correlationId(), read(row.payload(), SaleReturn.class)));
-    }
-
-    private static Envelope envelope(String messageId, MessageType type, int schemaVersion, String tenantId,
-                                     String storeId, String deviceId, Instant occurredAt, String correlationId,
-                                     Payload payload) {
-        return new Envelope(messageId, type.wireName(), schemaVersion, tenantId, storeId, deviceId, occurredAt,
-                correlationId, payload);
+        return returns.find(returnId).map(row -> row.envelope().around(MessageType.RETURN_COMPLETED, row.tenantId(),
+                read(row.payload(), SaleReturn.class)));
     }
 
     private static <T> T read(String json, Class<T> type) {
