@@ -46,16 +46,22 @@ public class DeadLetterService {
         this.clock = clock;
     }
 
-    /** Records a failed delivery: a new dead letter, or the re-driven one failing again. */
+    /**
+     * Records a failed delivery: a new dead letter, or — when the message already has an open one
+     * at this connector (re-driven by support, or redelivered by the broker after a crash) — that
+     * one failing again: back to {@code NEW}, attempts added up, history kept. Joins the caller's
+     * transaction when there is one.
+     */
     public DeadLetter recordFailure(String tenantId, String messageId, String messageType, String connector, String routeId,
                                     String body, String headers, DeadLetter.Failure failure, int attempts) {
         return tx.call(tenantId, () -> {
             Instant now = clock.instant();
-            Optional<DeadLetter> redriven = messageId == null ? Optional.empty()
+            Optional<DeadLetter> open = messageId == null ? Optional.empty()
                     : deadLetters.findByMessageIdOrderByFirstFailedAt(messageId).stream()
-                    .filter(d -> d.connector().equals(connector) && d.status() == DeadLetterStatus.RETRIED).findFirst();
-            if (redriven.isPresent()) {
-                DeadLetter again = redriven.get();
+                    .filter(d -> d.connector().equals(connector)
+                            && (d.status() == DeadLetterStatus.RETRIED || d.status() == DeadLetterStatus.NEW)).findFirst();
+            if (open.isPresent()) {
+                DeadLetter again = open.get();
                 again.failedAgain(failure, attempts, now, history(again, now, "FAILED_AGAIN", null, failure.exceptionMessage()));
                 return again;
             }

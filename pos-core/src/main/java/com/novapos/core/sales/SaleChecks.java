@@ -1,6 +1,5 @@
 package com.novapos.core.sales;
 
-import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.Payload;
@@ -23,9 +22,8 @@ import java.util.List;
  * unique line numbers) and the core's own: the right message type, and a store, which is the
  * stock location and the settlement the message posts to.
  *
- * <p>The PAN guard runs here although {@code CanonicalJson.readEnvelope} runs it too: records built
- * in Java (an online order's pickup sale, a partner mapping) never pass through the JSON reader,
- * and {@code CanonicalValidator} does not include the guard.
+ * <p>The PAN guard is the validator's first check, so records built in Java (an online order's
+ * pickup sale, a partner mapping), which never pass through the JSON reader, are guarded too.
  */
 @Component
 class SaleChecks {
@@ -51,13 +49,16 @@ class SaleChecks {
             throw new MessageRejectedException(new Violation("type", "message-type", "expected a "
                     + expected.wireName() + " message, got " + envelope.type()));
         }
-        PanGuard.check(CanonicalJson.toTree(envelope));
+        List<Violation> canonicalViolations = canonical.violations(envelope);
+        if (canonicalViolations.stream().anyMatch(v -> v.rule().equals(PanGuard.RULE))) {
+            throw new MessageRejectedException(canonicalViolations); // a card number is reported on its own
+        }
         List<Violation> violations = new ArrayList<>();
         if (envelope.storeId() == null || envelope.storeId().isBlank()) {
             violations.add(new Violation("storeId", "store-required",
                     "a " + expected.wireName() + " needs the store it happened in"));
         }
-        violations.addAll(canonical.violations(envelope));
+        violations.addAll(canonicalViolations);
         if (!violations.isEmpty()) {
             throw new MessageRejectedException(violations);
         }

@@ -1,6 +1,5 @@
 package com.novapos.core.support;
 
-import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.Payload;
@@ -19,8 +18,8 @@ import java.util.List;
  * {@link PanGuard}, which never echoes the number), and the canonical rules of
  * {@link CanonicalValidator}.
  *
- * <p>The PAN guard runs here although {@code CanonicalJson.readEnvelope} runs it too: envelopes
- * built in Java (a partner mapping, a test) never pass through the JSON reader.
+ * <p>The PAN guard is the validator's first check, so envelopes built in Java (a partner mapping,
+ * a test), which never pass through the JSON reader, are guarded too.
  */
 @Component
 public class EnvelopeChecks {
@@ -42,7 +41,6 @@ public class EnvelopeChecks {
             throw new MessageRejectedException(new Violation("type", "message-type", "expected "
                     + types.stream().map(MessageType::wireName).toList() + ", got " + envelope.type()));
         }
-        PanGuard.check(CanonicalJson.toTree(envelope));
         validator.validate(envelope);
         return envelope.payload();
     }

@@ -3,13 +3,10 @@ package com.novapos.hub.connectors;
 import com.novapos.connectors.common.PartnerFailure;
 import com.novapos.core.deadletter.DeadLetter;
 import com.novapos.core.deadletter.DeadLetterService;
-import com.novapos.model.CanonicalJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Keeps a message a connector could not deliver as a dead letter: the original envelope and
@@ -41,16 +38,7 @@ public class ConnectorDeadLetters {
                 : new DeadLetter.Failure(failure == null ? null : failure.getClass().getName(),
                 failure == null ? null : failure.getMessage(), null, null, null);
         deadLetters.recordFailure(tenant, messageId, message.getHeader("novaposType", String.class), connector,
-                exchange.getFromRouteId(), message.getBody(String.class), headers(message.getHeaders()), details, attempts);
+                exchange.getFromRouteId(), message.getBody(String.class), DeadLetterHeaders.json(message.getHeaders(), false), details, attempts);
     }
 
-    private static String headers(Map<String, Object> headers) {
-        Map<String, String> kept = new TreeMap<>();
-        headers.forEach((name, value) -> {
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                kept.put(name, String.valueOf(value));
-            }
-        });
-        return CanonicalJson.write(kept);
-    }
 }

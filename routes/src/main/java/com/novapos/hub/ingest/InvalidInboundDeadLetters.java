@@ -2,9 +2,10 @@ package com.novapos.hub.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.novapos.core.deadletter.DeadLetter;
-import com.novapos.core.deadletter.DeadLetterRepository;
+import com.novapos.core.deadletter.DeadLetterService;
 import com.novapos.core.messages.MessageLog;
 import com.novapos.core.support.TenantTransactions;
+import com.novapos.hub.connectors.DeadLetterHeaders;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.validation.MessageRejectedException;
 import com.novapos.model.validation.PanGuard;
@@ -12,9 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A message that arrives invalid over the broker has no caller to answer: it becomes a dead
@@ -27,17 +25,14 @@ class InvalidInboundDeadLetters {
     static final String CONNECTOR = "ingest";
     static final String WITHHELD = "[withheld: the message contained a card number]";
 
-    private final DeadLetterRepository deadLetters;
+    private final DeadLetterService deadLetters;
     private final MessageLog messageLog;
     private final TenantTransactions tx;
-    private final Clock clock;
 
-    InvalidInboundDeadLetters(DeadLetterRepository deadLetters, MessageLog messageLog, TenantTransactions tx,
-                              Clock clock) {
+    InvalidInboundDeadLetters(DeadLetterService deadLetters, MessageLog messageLog, TenantTransactions tx) {
         this.deadLetters = deadLetters;
         this.messageLog = messageLog;
         this.tx = tx;
-        this.clock = clock;
     }
 
     @Handler
@@ -55,15 +50,9 @@ class InvalidInboundDeadLetters {
         String storeId = text(tree, "storeId", null);
         String finalMessageId = messageId;
         tx.run(tenant, () -> {
-            boolean alreadyKept = finalMessageId != null && deadLetters.findByMessageIdOrderByFirstFailedAt(finalMessageId)
-                    .stream().anyMatch(d -> d.connector().equals(CONNECTOR));
-            if (alreadyKept) {
-                return; // the broker redelivered it after a crash: one dead letter is enough
-            }
-            deadLetters.save(new DeadLetter(finalMessageId, type, CONNECTOR, exchange.getFromRouteId(),
-                    cardData ? WITHHELD : body, headers(exchange, cardData),
-                    new DeadLetter.Failure(rejection.getClass().getName(), rejection.getMessage(), null, null, null),
-                    1, clock.instant()));
+            deadLetters.recordFailure(tenant, finalMessageId, type, CONNECTOR, exchange.getFromRouteId(),
+                    cardData ? WITHHELD : body, DeadLetterHeaders.json(exchange.getMessage().getHeaders(), cardData),
+                    new DeadLetter.Failure(rejection.getClass().getName(), rejection.getMessage(), null, null, null), 1);
             messageLog.deadLettered(finalMessageId, type, storeId, "broker", rejection.getMessage());
         });
     }
@@ -85,14 +74,4 @@ class InvalidInboundDeadLetters {
         return value.length() > 64 ? value.substring(0, 64) : value;
     }
 
-    private static String headers(Exchange exchange, boolean cardData) {
-        Map<String, Object> kept = new TreeMap<>();
-        exchange.getMessage().getHeaders().forEach((name, value) -> {
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                String text = String.valueOf(value);
-                kept.put(name, cardData && PanGuard.containsPan(text) ? "[withheld]" : text);
-            }
-        });
-        return CanonicalJson.write(kept);
-    }
 }
