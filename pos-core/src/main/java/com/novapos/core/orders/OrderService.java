@@ -5,6 +5,7 @@ import com.novapos.core.outbox.Outbox;
 import com.novapos.core.sales.SalesService;
 import com.novapos.core.stock.ReservationLine;
 import com.novapos.core.stock.StockLedger;
+import com.novapos.core.support.EnvelopeChecks;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.Envelope;
@@ -14,7 +15,6 @@ import com.novapos.model.order.OnlineOrder;
 import com.novapos.model.order.OrderStatus;
 import com.novapos.model.order.OrderStatusChanged;
 import com.novapos.model.sale.Sale;
-import com.novapos.model.validation.CanonicalValidator;
 import com.novapos.model.validation.MessageRejectedException;
 import com.novapos.model.validation.Violation;
 import org.springframework.stereotype.Service;
@@ -51,29 +51,25 @@ public class OrderService {
     private final SalesService sales;
     private final Outbox outbox;
     private final TenantTransactions tx;
-    private final CanonicalValidator validator;
+    private final EnvelopeChecks checks;
     private final PosCoreProperties properties;
     private final Clock clock;
 
     OrderService(OnlineOrderRepository orders, StockLedger stockLedger, SalesService sales, Outbox outbox,
-                 TenantTransactions tx, CanonicalValidator validator, PosCoreProperties properties, Clock clock) {
+                 TenantTransactions tx, EnvelopeChecks checks, PosCoreProperties properties, Clock clock) {
         this.orders = orders;
         this.stockLedger = stockLedger;
         this.sales = sales;
         this.outbox = outbox;
         this.tx = tx;
-        this.validator = validator;
+        this.checks = checks;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** Records a new order (idempotent on its id: a repeat answers {@code changed = false}). */
     public OrderView create(Envelope envelope) {
-        validator.validate(envelope);
-        if (!(envelope.payload() instanceof OnlineOrder order)) {
-            throw new MessageRejectedException(new Violation("type", "order-type",
-                    "expected " + MessageType.ORDER_CREATED.wireName() + " but got " + envelope.type()));
-        }
+        OnlineOrder order = checks.require(envelope, MessageType.ORDER_CREATED, OnlineOrder.class);
         if (order.status() != OrderStatus.NEW) {
             throw new MessageRejectedException(new Violation("payload.status", "new-order",
                     "a new order must have status NEW, not " + order.status()));
