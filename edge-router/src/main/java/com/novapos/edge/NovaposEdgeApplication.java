@@ -1,0 +1,12 @@
+package com.novapos.edge;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The store edge router: one per store, next to the registers. */
+@SpringBootApplication
+public class NovaposEdgeApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(NovaposEdgeApplication.class, args);
+    }
+}

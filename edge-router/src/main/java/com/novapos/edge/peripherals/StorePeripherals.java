@@ -1,0 +1,30 @@
+package com.novapos.edge.peripherals;
+
+import com.novapos.model.sale.Sale;
+
+import java.util.Map;
+
+/**
+ * What the rest of the edge router asks of the store's serial peripherals. Implementations never
+ * throw for a device problem: a device that is missing or failing changes its {@link PeripheralState}
+ * and the sale goes on (a store never stops selling because the printer is out of paper).
+ * Scans arrive the other way, as {@link BarcodeScanned} application events.
+ */
+public interface StorePeripherals {
+
+    /**
+     * A sale was accepted at the register: print its receipt (with the receipt number as a
+     * barcode or QR code, then cut), kick the cash drawer exactly once if it has a cash tender,
+     * and show the total on the customer display.
+     */
+    void saleCompleted(Sale sale);
+
+    /** An explicit "open drawer" (no sale); answers whether the kick reached the printer. */
+    boolean openDrawer(String user, String reason);
+
+    /** The customer display shows an item just scanned and its price (line 1) — the total follows with the sale. */
+    void showItem(String name, String price);
+
+    /** Each configured device by name ({@code scanner}, {@code printer}, {@code display}) and its state now. */
+    Map<String, PeripheralState> states();
+}
