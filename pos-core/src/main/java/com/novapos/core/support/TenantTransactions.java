@@ -46,7 +46,10 @@ public class TenantTransactions {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 try {
                     return transactionTemplate.execute(status -> work.get());
-                } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                } catch (RuntimeException e) {
+                    if (!isRace(e)) {
+                        throw e;
+                    }
                     last = e;
                     backOff(attempt);
                 }
@@ -60,6 +63,27 @@ public class TenantTransactions {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * A lost race with a concurrent transaction: a unique key the other one inserted first, a
+     * deadlock or serialization failure — Spring's translated exceptions, or the driver's SQL state
+     * under Hibernate's own exception when the statement ran at a {@code flush()} on the bare EntityManager.
+     */
+    static boolean isRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException || t instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("23505") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static void backOff(int attempt) {

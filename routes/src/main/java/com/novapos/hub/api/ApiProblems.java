@@ -29,6 +29,15 @@ class ApiProblems {
         return problem;
     }
 
+    @ExceptionHandler(com.novapos.hub.security.ForeignStoreException.class)
+    ProblemDetail foreignStore(MessageRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(INVALID_MESSAGE);
+        problem.setTitle("not your store");
+        problem.setProperty("violations", e.violations());
+        return problem;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -38,8 +38,8 @@ class MessagesController {
 
     /** 202 ACCEPTED the first time, 200 DUPLICATE for a repeated id, 400 problem+json when invalid. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IngestOutcome> post(@RequestBody String envelope) {
-        IngestOutcome outcome = ingest.ingest(envelope, "http");
+    ResponseEntity<IngestOutcome> post(@RequestBody String envelope, java.security.Principal sender) {
+        IngestOutcome outcome = ingest.ingest(envelope, "http", sender.getName());
         return ResponseEntity.status(outcome.status() == IngestOutcome.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(outcome);
     }

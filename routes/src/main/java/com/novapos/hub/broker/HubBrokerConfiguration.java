@@ -77,6 +77,7 @@ class HubBrokerConfiguration {
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
                 .setSecurityEnabled(true)
+                .setPopulateValidatedUser(true)   // _AMQ_VALIDATED_USER: who sent it (a device speaks for its own store only)
                 .setJMXManagementEnabled(false)
                 .setIDCacheSize(DUPLICATE_ID_CACHE)
                 .setPersistIDCache(true)

@@ -31,7 +31,8 @@ public class ConnectorDeadLetters {
         String tenant = message.getHeader("novaposTenant", DeadLetter.UNKNOWN_TENANT, String.class);
         String messageId = message.getHeader("novaposMessageId", String.class);
         String connector = message.getHeader(CONNECTOR, String.class);
-        int attempts = 1 + message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int attempts = Math.max(exchange.getProperty(ConnectorRetryLimits.ATTEMPTS, 0, Integer.class),
+                1 + message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
         DeadLetter.Failure details = failure instanceof PartnerFailure partner
                 ? new DeadLetter.Failure(partner.getClass().getName(), partner.getMessage(), partner.status(), partner.body(),
                 partner.correlationId())

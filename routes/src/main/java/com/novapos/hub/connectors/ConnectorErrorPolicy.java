@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  *   <li><b>Transient</b> partner failures (I/O, timeouts, 408, 429, 5xx, "throttled" answers inside
  *       HTTP 200): redelivered in the route with exponential back-off and jitter
  *       ({@code novapos.connectors.retry.*}); a partner's {@code Retry-After} is honoured when it
- *       asks for longer. When the attempts run out the message becomes a dead letter.</li>
+ *       asks for longer. When the attempts run out ({@link ConnectorRetryLimits}, per connector)
+ *       the message becomes a dead letter.</li>
  *   <li><b>Permanent</b> failures (validation faults, other 4xx, a message that cannot be mapped):
  *       a dead letter at once, with the partner's own error text.</li>
  *   <li>401 is handled by the connector's client: it refreshes the token and tries once more.</li>
@@ -35,7 +36,7 @@ class ConnectorErrorPolicy extends RouteConfigurationBuilder {
                     .log(LoggingLevel.INFO, "${header.novaposConnector}: breaker open, ${header.novaposMessageId} waits on the bus")
                 .end()
                 .onException(PartnerFailure.Transient.class)
-                    .maximumRedeliveries("{{novapos.connectors.retry.max-redeliveries}}")
+                    .retryWhile(method("connectorRetryLimits", "retryAgain"))
                     .redeliveryDelay("{{novapos.connectors.retry.first-delay-ms}}")
                     .useExponentialBackOff()
                     .backOffMultiplier(2)

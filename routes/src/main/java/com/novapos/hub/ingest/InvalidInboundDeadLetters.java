@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class InvalidInboundDeadLetters {
     static final String CONNECTOR = "ingest";
     static final String WITHHELD = "[withheld: the message contained a card number]";
+    private static final java.util.regex.Pattern STORE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DeadLetterService deadLetters;
     private final MessageLog messageLog;
@@ -35,8 +36,9 @@ class InvalidInboundDeadLetters {
         this.tx = tx;
     }
 
+    /** Keeps the dead letter; answers the outcome the store's edge router is told (REJECTED, with the reason). */
     @Handler
-    public void record(Exchange exchange) {
+    public IngestOutcome record(Exchange exchange) {
         MessageRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, MessageRejectedException.class);
         String body = exchange.getMessage().getBody(String.class);
         boolean cardData = rejection.hasRule(PanGuard.RULE);
@@ -55,6 +57,10 @@ class InvalidInboundDeadLetters {
                     new DeadLetter.Failure(rejection.getClass().getName(), rejection.getMessage(), null, null, null), 1);
             messageLog.deadLettered(finalMessageId, type, storeId, "broker", rejection.getMessage());
         });
+        // a device that sent for another store is not answered on that store's address
+        boolean replyable = storeId != null && STORE_ID.matcher(storeId).matches()
+                && !(rejection instanceof com.novapos.hub.security.ForeignStoreException);
+        return new IngestOutcome(messageId, IngestOutcome.Status.REJECTED, rejection.getMessage(), replyable ? storeId : null);
     }
 
     private static JsonNode readable(String body) {

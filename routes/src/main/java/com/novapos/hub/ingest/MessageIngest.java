@@ -2,6 +2,7 @@ package com.novapos.hub.ingest;
 
 import com.novapos.core.messages.MessageLog;
 import com.novapos.core.support.TenantTransactions;
+import com.novapos.hub.security.DeviceScope;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.validation.CanonicalValidator;
@@ -18,25 +19,34 @@ public class MessageIngest {
     private final MessageLog messageLog;
     private final InboundDispatcher dispatcher;
     private final TenantTransactions tx;
+    private final DeviceScope deviceScope;
 
     MessageIngest(CanonicalValidator validator, MessageLog messageLog, InboundDispatcher dispatcher,
-                  TenantTransactions tx) {
+                  TenantTransactions tx, DeviceScope deviceScope) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.dispatcher = dispatcher;
         this.tx = tx;
+        this.deviceScope = deviceScope;
     }
 
-    public IngestOutcome ingest(String json, String source) {
+    /**
+     * @param source where it came from ({@code broker}, {@code http})
+     * @param sender the authenticated user who sent it (a device may only speak for its own store);
+     *               null when the hub itself is the sender
+     */
+    public IngestOutcome ingest(String json, String source, String sender) {
         Envelope envelope = CanonicalJson.readEnvelope(json);
         validator.validate(envelope);
+        deviceScope.requireOwnStore(sender, envelope);
         dispatcher.checkAccepted(envelope);
         return tx.call(envelope.tenantId(), () -> {
-            if (!messageLog.firstArrival(envelope, source)) {
-                return new IngestOutcome(envelope.messageId(), IngestOutcome.Status.DUPLICATE);
+            IngestOutcome.Status status = IngestOutcome.Status.DUPLICATE;
+            if (messageLog.firstArrival(envelope, source)) {
+                dispatcher.apply(envelope);
+                status = IngestOutcome.Status.ACCEPTED;
             }
-            dispatcher.apply(envelope);
-            return new IngestOutcome(envelope.messageId(), IngestOutcome.Status.ACCEPTED);
+            return new IngestOutcome(envelope.messageId(), status, null, envelope.storeId());
         });
     }
 }

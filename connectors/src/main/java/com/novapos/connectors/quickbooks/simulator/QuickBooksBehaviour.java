@@ -45,6 +45,7 @@ final class QuickBooksBehaviour implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger failureStatus = new AtomicInteger(500);
     private final AtomicInteger throttles = new AtomicInteger();
+    private final AtomicInteger throttleRetryAfterSeconds = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger nextId = new AtomicInteger(100);
     private final AtomicInteger accountingCalls = new AtomicInteger();
@@ -123,8 +124,11 @@ final class QuickBooksBehaviour implements ResponseDefinitionTransformerV2 {
             return respond(503, "<html><body>Service Unavailable</body></html>");
         }
         if (take(throttles)) {
-            return respond(429, fault("Fault", "SERVICE", "3001",
+            ResponseDefinition throttled = respond(429, fault("Fault", "SERVICE", "3001",
                     "message=ThrottleExceeded; errorCode=003001; statusCode=429", "The request limit was reached."));
+            int retryAfter = throttleRetryAfterSeconds.get();
+            return retryAfter <= 0 ? throttled : ResponseDefinitionBuilder.like(throttled)
+                    .withHeader("Retry-After", String.valueOf(retryAfter)).build();
         }
         if (take(failures)) {
             return respond(failureStatus.get(), fault("Fault", "SystemFault", "10000",
@@ -253,7 +257,8 @@ final class QuickBooksBehaviour implements ResponseDefinitionTransformerV2 {
         failures.set(count);
     }
 
-    void throttleNext(int count) {
+    void throttleNext(int count, int retryAfterSeconds) {
+        throttleRetryAfterSeconds.set(retryAfterSeconds);
         throttles.set(count);
     }
 

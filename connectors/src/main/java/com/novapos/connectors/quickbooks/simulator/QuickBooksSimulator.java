@@ -63,7 +63,12 @@ public final class QuickBooksSimulator implements AutoCloseable {
 
     /** The next {@code count} accounting calls are throttled (429, QuickBooks' ThrottleExceeded). */
     public void throttleNext(int count) {
-        behaviour.throttleNext(count);
+        behaviour.throttleNext(count, 0);
+    }
+
+    /** As {@link #throttleNext(int)}, with a {@code Retry-After} of that many seconds on each 429. */
+    public void throttleNext(int count, int retryAfterSeconds) {
+        behaviour.throttleNext(count, retryAfterSeconds);
     }
 
     /** While down, every accounting call answers 503. */

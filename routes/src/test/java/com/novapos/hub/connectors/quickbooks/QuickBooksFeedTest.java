@@ -28,6 +28,7 @@ class QuickBooksFeedTest extends WholeHubTest {
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
         registry.add("novapos.connectors.retry.max-delay-ms", () -> "400");
         registry.add("novapos.connectors.retry.max-redeliveries", () -> "4");
+        registry.add("novapos.connectors.quickbooks.retry.max-redeliveries", () -> "2");   // its own limit wins
         registry.add("novapos.connectors.breaker.minimum-calls", () -> "3");
         registry.add("novapos.connectors.breaker.wait-open-ms", () -> "1000");
         registry.add("novapos.broker.max-redelivery-delay", () -> "2s");
@@ -68,17 +69,22 @@ class QuickBooksFeedTest extends WholeHubTest {
         for (int i = 0; i < 8; i++) {
             ids.add(postSale("R-OUT-" + i));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                breakers.of("quickbooks").getState() == CircuitBreaker.State.OPEN);
-        int callsWhenOpened = quickBooks.accountingCalls();
+        CircuitBreaker breaker = breakers.of("quickbooks");
+        java.util.concurrent.atomic.AtomicInteger transitions = new java.util.concurrent.atomic.AtomicInteger();
+        breaker.getEventPublisher().onStateTransition(e -> transitions.incrementAndGet());
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        Thread.sleep(150);   // calls the breaker let through before it opened have arrived by now
+        int transitionsBefore = transitions.get();
+        int callsWhileOpen = quickBooks.accountingCalls();
         JsonNode states = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/connectors", JsonNode.class).getBody();
         assertThat(states.get(0).path("name").asText()).isEqualTo("quickbooks");
         assertThat(states.get(0).path("breakerState").asText()).isIn("OPEN", "HALF_OPEN");
         assertThat(states.get(0).path("lastFailure").isNull()).isFalse();
-        Thread.sleep(500);
-        if (breakers.of("quickbooks").getState() == CircuitBreaker.State.OPEN) {
-            assertThat(quickBooks.accountingCalls()).as("no calls while the breaker is open").isEqualTo(callsWhenOpened);
+        Thread.sleep(400);
+        if (transitions.get() == transitionsBefore && breaker.getState() == CircuitBreaker.State.OPEN) {
+            assertThat(quickBooks.accountingCalls()).as("no calls while the breaker stays open").isEqualTo(callsWhileOpen);
         }
+        assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).as("messages were held back, not sent").isPositive();
         Thread.sleep(2_000);
 
         quickBooks.down(false);
@@ -112,5 +118,74 @@ class QuickBooksFeedTest extends WholeHubTest {
             });
         });
         assertThat(quickBooks.receiptsFor(id)).isZero();
+    }
+
+    @Test
+    void aReturnBecomesOneRefundReceiptBackToTheOriginalTenders() throws Exception {
+        var sale = exampleSale("R-RET-SALE");
+        postMessage("edge", "edge-pw", sale.toString(), String.class);
+        String saleId = sale.at("/payload/saleId").asText();
+        String returnId = java.util.UUID.randomUUID().toString();
+        String saleReturn = """
+                {"messageId": "%1$s", "type": "return.completed", "schemaVersion": 1, "tenantId": "acme",
+                 "storeId": "S001", "deviceId": "S001-R01", "occurredAt": "2026-11-28T10:00:00Z",
+                 "payload": {"returnId": "%1$s", "originalSaleId": "%2$s", "receiptNumber": "R-RET-1",
+                   "businessDate": "2026-11-28", "cashierId": "E1001", "currency": "USD", "reason": "faulty",
+                   "lines": [{"lineNo": 1, "originalLineNo": 2, "sku": "SKU-2002", "barcode": "036000291452",
+                              "description": "USB-C cable 1m", "quantity": "1", "unitPrice": "9.50",
+                              "taxes": [{"code": "CA-STATE", "rate": "0.0725", "amount": "0.69"}], "lineTotal": "9.50"}],
+                   "totals": {"subtotal": "9.50", "discountTotal": "0.00", "taxTotal": "0.69", "grandTotal": "10.19"},
+                   "offline": false}}
+                """.formatted(returnId, saleId);
+
+        assertThat(postMessage("edge", "edge-pw", saleReturn, String.class).getStatusCode().value()).isEqualTo(202);
+        postMessage("edge", "edge-pw", saleReturn, String.class);   // a repeat books nothing twice
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(quickBooks.receiptsFor(returnId)).isEqualTo(1);
+            JsonNode trace = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/messages/" + returnId, JsonNode.class).getBody();
+            assertThat(trace.at("/deliveredTo/0/connector").asText()).isEqualTo("quickbooks");
+            assertThat(trace.at("/deliveredTo/0/partnerReference").asText()).startsWith("refundreceipt:");
+        });
+        JsonNode refund = quickBooks.createdReceipts().stream()
+                .filter(r -> r.path("DocNumber").asText().equals("R-RET-1")).findFirst().orElseThrow();
+        assertThat(refund.path("PrivateNote").asText()).contains(returnId);
+        assertThat(refund.path("TxnTaxDetail").path("TotalTax").decimalValue()).isEqualByComparingTo("0.69");
+        assertThat(quickBooks.receiptsFor(saleId)).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledCallWaitsAsLongAsTheRetryAfterAsks() throws Exception {
+        quickBooks.throttleNext(1, 2);   // our own back-off here is 100 ms; QuickBooks asks for 2 s
+        long start = System.nanoTime();
+
+        String id = postSale("R-THROTTLED");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> quickBooks.receiptsFor(id) == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+        assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).isEmpty();
+    }
+
+    @Test
+    void transientFailuresStopAtTheConnectorsOwnRetryLimit() throws Exception {
+        // this test is about the retry limit, not the breaker: let earlier tests' traffic settle, then switch it off
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.withBasicAuth("sam", "sam-pw")
+                .getForEntity("/api/v1/connectors", JsonNode.class).getBody().get(0).path("backlog").asLong() == 0);
+        Thread.sleep(1_100);   // past the breaker's wait-open, so no scheduled half-open transition is pending
+        breakers.of("quickbooks").transitionToDisabledState();
+        quickBooks.failNext(1_000, 500);
+        try {
+            String id = postSale("R-LIMIT");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).singleElement()
+                            .satisfies(d -> {
+                                assertThat(d.attempts()).as("1 call + quickbooks' own 2 redeliveries, not the shared 4").isEqualTo(3);
+                                assertThat(d.partnerStatus()).isEqualTo(500);
+                            }));
+        } finally {
+            quickBooks.failNext(0, 500);
+            breakers.of("quickbooks").reset();
+        }
     }
 }

@@ -1,0 +1,120 @@
+package com.novapos.hub.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.novapos.core.deadletter.DeadLetter;
+import com.novapos.core.deadletter.DeadLetterRepository;
+import com.novapos.core.support.TenantTransactions;
+import com.novapos.hub.WholeHubTest;
+import com.novapos.hub.broker.HubBrokerProperties;
+import com.novapos.model.CanonicalJson;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A store's edge router, connected to the hub's broker as its DEVICE user, is told what became of
+ * each message it sent ({@code sync.ack} on {@code store.S001}), and may only speak for its own store.
+ */
+class StoreAcknowledgementTest extends WholeHubTest {
+    @Autowired
+    HubBrokerProperties broker;
+    @Autowired
+    DeadLetterRepository deadLetters;
+    @Autowired
+    TenantTransactions tx;
+
+    Connection edge;
+    Session session;
+    MessageProducer toHub;
+    MessageConsumer fromHub;
+
+    @BeforeEach
+    void connectAsTheStoresEdgeRouter() throws JMSException {
+        edge = new ActiveMQConnectionFactory("tcp://localhost:" + broker.port(), "edge", "edge-pw").createConnection();
+        session = edge.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        toHub = session.createProducer(session.createQueue("hub.inbound"));
+        fromHub = session.createConsumer(session.createQueue("store.S001"));
+        edge.start();
+    }
+
+    @AfterEach
+    void disconnect() throws JMSException {
+        edge.close();
+    }
+
+    @Test
+    void everyMessageIsAcknowledgedToItsStoreAcceptedDuplicateOrRejected() throws Exception {
+        ObjectNode sale = exampleSale("S001-R01-ACK-1");
+        String id = sale.get("messageId").asText();
+        ObjectNode bad = exampleSale(s -> ((ObjectNode) s.at("/payload/totals")).put("grandTotal", "1.00"));
+        String badId = bad.get("messageId").asText();
+
+        send(sale.toString(), id);
+        send(sale.toString(), null);     // the same message again, past the broker's duplicate check
+        send(bad.toString(), badId);
+
+        Map<String, List<String>> acks = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            drainAcks(acks);
+            assertThat(acks.get(id)).containsExactlyInAnyOrder("ACCEPTED", "DUPLICATE");
+            assertThat(acks.get(badId)).containsExactly("REJECTED");
+        });
+    }
+
+    @Test
+    void aDeviceMayNotSpeakForAnotherStoreNeitherOverTheBrokerNorOverHttp() throws Exception {
+        ObjectNode foreign = exampleSale(s -> s.put("storeId", "S002"));
+        String id = foreign.get("messageId").asText();
+
+        send(foreign.toString(), id);
+        ResponseEntity<JsonNode> overHttp = postMessage("edge", "edge-pw",
+                exampleSale(s -> s.put("storeId", "S002")).toString(), JsonNode.class);
+
+        assertThat(overHttp.getStatusCode().value()).isEqualTo(403);
+        assertThat(overHttp.getBody().at("/violations/0/rule").asText()).isEqualTo("device-store");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<DeadLetter> found = tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id));
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).exceptionMessage()).contains("device-store").contains("S002");
+        });
+        // the admin (a person, not a device) may post for any store
+        assertThat(postMessage("admin", "admin-pw", exampleSale(s -> s.put("storeId", "S002")).toString(), JsonNode.class)
+                .getStatusCode().value()).isEqualTo(202);
+    }
+
+    private void send(String body, String duplicateId) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
+        if (duplicateId != null) {
+            message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
+        }
+        toHub.send(message);
+    }
+
+    private void drainAcks(Map<String, List<String>> acks) throws JMSException {
+        Message message;
+        while ((message = fromHub.receive(200)) != null) {
+            assertThat(message.getStringProperty("novaposType")).isEqualTo("sync.ack");
+            JsonNode ack = CanonicalJson.parseTree(((TextMessage) message).getText());
+            acks.computeIfAbsent(ack.get("messageId").asText(), k -> new java.util.ArrayList<>()).add(ack.get("status").asText());
+        }
+    }
+}
