@@ -61,7 +61,7 @@ final class CustomerDisplay {
 
     /** An item screen: name on line 1, price right-aligned on line 2. */
     static byte[] screen(String name, String price) {
-        return screenOf(name, rightAligned(price));
+        return screenOf(EscPos.printable(name).strip(), rightAligned(price));
     }
 
     static byte[] screenOf(String line1, String line2) {
@@ -72,8 +72,9 @@ final class CustomerDisplay {
         return out.toByteArray();
     }
 
+    /** Cut or padded with spaces to exactly 20. */
     private static String padded(String text) {
-        String t = EscPos.printable(text).strip();
+        String t = EscPos.printable(text);
         if (t.length() >= WIDTH) {
             return t.substring(0, WIDTH);
         }
