@@ -47,6 +47,8 @@ public class PeripheralsProperties {
         private int baud = 9600;
         /** Data bits, parity, stop bits: 8N1, 7E1, 8O2, 8N1.5 … */
         private String frame = "8N1";
+        /** Flow control: NONE, RTS_CTS (hardware) or XON_XOFF (software). */
+        private FlowControl flowControl = FlowControl.NONE;
 
         public String getPort() {
             return port;
@@ -71,6 +73,19 @@ public class PeripheralsProperties {
         public void setFrame(String frame) {
             this.frame = frame;
         }
+
+        public FlowControl getFlowControl() {
+            return flowControl;
+        }
+
+        public void setFlowControl(FlowControl flowControl) {
+            this.flowControl = flowControl;
+        }
+    }
+
+    /** How a device says "wait" (a printer whose buffer is full). */
+    public enum FlowControl {
+        NONE, RTS_CTS, XON_XOFF
     }
 
     /** What ends each scan the scanner sends. */

@@ -81,7 +81,7 @@ final class SerialDevice implements AutoCloseable {
         }
         SerialSettings settings;
         try {
-            settings = SerialSettings.of(config.getBaud(), config.getFrame());
+            settings = SerialSettings.of(config.getBaud(), config.getFrame(), config.getFlowControl());
         } catch (IllegalArgumentException e) {
             log.error("Peripheral {} on {} is disabled: {}", name, path, e.getMessage());
             return new SerialDevice(name, path, null, reconnect, onData, clock,
@@ -166,7 +166,7 @@ final class SerialDevice implements AutoCloseable {
         int written;
         try {
             written = open.writeBytes(bytes, bytes.length);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             written = -1;
         }
         if (written != bytes.length) {
@@ -235,7 +235,7 @@ final class SerialDevice implements AutoCloseable {
         try {
             candidate = SerialPort.getCommPort(path);
             candidate.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits(), settings.parity());
-            candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+            candidate.setFlowControl(settings.flowControl());
             candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
             if (!candidate.openPort()) {
                 notOpened("cannot-open", null);
@@ -255,13 +255,14 @@ final class SerialDevice implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Peripheral {} on {}: initialising after connect failed", name, path, e);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: jSerialComm's native library could not be loaded; keep trying, never die
             closeQuietly(candidate);
             notOpened("cannot-open", e);
         }
     }
 
-    private void notOpened(String detail, RuntimeException cause) {
+    private void notOpened(String detail, Throwable cause) {
         if (PeripheralState.DISCONNECTED.equals(state.status()) && detail.equals(state.detail())) {
             log.debug("Peripheral {} on {} still cannot be opened", name, path);
         } else {
@@ -322,7 +323,7 @@ final class SerialDevice implements AutoCloseable {
     private void guarded(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log.error("Peripheral {} on {}: unexpected failure", name, path, e);
         }
     }
@@ -334,7 +335,7 @@ final class SerialDevice implements AutoCloseable {
         try {
             open.removeDataListener();
             open.closePort();
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException | LinkageError ignored) {
             // the device is gone anyway
         }
     }

@@ -23,6 +23,13 @@ import java.util.Collections;
  * <p>Nothing here blocks the caller on a device, except {@link #openDrawer} which waits a few
  * seconds at most to answer whether the kick reached the printer; nothing throws for a device
  * problem.
+ *
+ * <p>{@link #states()} always holds {@code scanner}, {@code printer} and {@code display}. The
+ * detail of a {@code disconnected} device says why: {@code not-opened-yet}, {@code cannot-open},
+ * {@code unplugged}, {@code write-failed}; of a {@code disabled} one with a port,
+ * {@code invalid-settings} (a baud or frame that cannot be used, logged at startup); of a
+ * {@code connected} printer that answers status queries, {@code cover-open}, {@code paper-out},
+ * {@code paper-near-end} (comma-separated).
  */
 @Component
 @EnableConfigurationProperties(PeripheralsProperties.class)
@@ -71,6 +78,16 @@ public class SerialPeripherals implements StorePeripherals, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Below the web server's phases (graceful shutdown {@code DEFAULT_PHASE - 1024}, start/stop
+     * {@code DEFAULT_PHASE - 2048}): the devices are open before the register API takes requests and
+     * stay open until it has answered its last ones.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override

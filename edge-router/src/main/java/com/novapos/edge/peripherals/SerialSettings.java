@@ -7,15 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a port is opened: baud rate and the frame ({@code 8N1}, {@code 7E1}, {@code 8O2}, {@code 8N1.5})
- * as jSerialComm's constants.
+ * How a port is opened: baud rate, the frame ({@code 8N1}, {@code 7E1}, {@code 8O2}, {@code 8N1.5})
+ * and flow control, as jSerialComm's constants.
  */
-record SerialSettings(int baud, int dataBits, int parity, int stopBits) {
+record SerialSettings(int baud, int dataBits, int parity, int stopBits, int flowControl) {
 
     private static final Pattern FRAME = Pattern.compile("([5-8])([NEOMS])(1|1\\.5|2)");
 
     /** @throws IllegalArgumentException for a baud rate that is not positive or a frame that is not like 8N1 */
     static SerialSettings of(int baud, String frame) {
+        return of(baud, frame, PeripheralsProperties.FlowControl.NONE);
+    }
+
+    /** @throws IllegalArgumentException for a baud rate that is not positive or a frame that is not like 8N1 */
+    static SerialSettings of(int baud, String frame, PeripheralsProperties.FlowControl flow) {
         if (baud <= 0) {
             throw new IllegalArgumentException("baud must be positive, not " + baud);
         }
@@ -52,6 +57,14 @@ record SerialSettings(int baud, int dataBits, int parity, int stopBits) {
             default:
                 stopBits = SerialPort.ONE_STOP_BIT;
         }
-        return new SerialSettings(baud, Integer.parseInt(m.group(1)), parity, stopBits);
+        int flowControl;
+        if (flow == PeripheralsProperties.FlowControl.RTS_CTS) {
+            flowControl = SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED;
+        } else if (flow == PeripheralsProperties.FlowControl.XON_XOFF) {
+            flowControl = SerialPort.FLOW_CONTROL_XONXOFF_IN_ENABLED | SerialPort.FLOW_CONTROL_XONXOFF_OUT_ENABLED;
+        } else {
+            flowControl = SerialPort.FLOW_CONTROL_DISABLED;
+        }
+        return new SerialSettings(baud, Integer.parseInt(m.group(1)), parity, stopBits, flowControl);
     }
 }
