@@ -90,6 +90,12 @@ public class SerialPeripherals implements StorePeripherals, SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
+    /**
+     * Queues the receipt on the printer's thread and returns at once: the receipt, then for a sale
+     * with a {@code CASH} tender the drawer kick right after the cut, go out in one write (the drawer
+     * opens as the receipt is torn off). A sale already printed (same sale id) is neither printed nor
+     * kicked again. The display shows the total (and the change).
+     */
     @Override
     public void saleCompleted(Sale sale) {
         if (sale == null) {
