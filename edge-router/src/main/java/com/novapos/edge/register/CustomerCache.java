@@ -1,0 +1,39 @@
+package com.novapos.edge.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.novapos.model.CanonicalJson;
+import com.novapos.model.customer.Customer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Recently seen customers ({@code customer.upserted} from the hub), for lookups at the register offline. */
+@Component
+public class CustomerCache {
+    private final JdbcTemplate jdbc;
+
+    CustomerCache(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void upserted(Customer c) {
+        jdbc.update("merge into customer (customer_id, name, email, phone, loyalty_tier, body, seen_at) key (customer_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                c.customerId(), c.name(), c.email() == null ? null : c.email().toLowerCase(), c.phone(), c.loyaltyTier(),
+                CanonicalJson.write(c), Timestamp.from(Instant.now()));
+    }
+
+    public Optional<JsonNode> byId(String customerId) {
+        return jdbc.queryForList("select body from customer where customer_id = ?", String.class, customerId).stream()
+                .findFirst().map(CanonicalJson::parseTree);
+    }
+
+    public List<JsonNode> search(String phone, String email) {
+        return jdbc.queryForList("select body from customer where phone = ? or email = ? order by seen_at desc limit 20",
+                String.class, phone, email == null ? null : email.toLowerCase()).stream().map(CanonicalJson::parseTree).toList();
+    }
+}
