@@ -261,6 +261,69 @@ class RegisterApiTest {
         assertThat(jdbc.queryForList("select pin_hash from cashier_credential", String.class)).allMatch(h -> h.startsWith("$2"));
     }
 
+    // --- events to the register (SSE) ---
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    com.novapos.edge.events.RegisterEvents registerEvents;
+
+    @Test
+    @org.junit.jupiter.api.Timeout(90)
+    void scansAndPaymentResultsReachTheRegisterOverServerSentEvents() throws Exception {
+        HUB.sendToStore("product.changed", envelope("product.changed", """
+                {"sku":"SKU-2002","name":"USB-C cable 1m","barcodes":["036000291452"],"taxCategory":"STANDARD","active":true}"""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.get("/api/v1/products/036000291452").status() == 200);
+
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        int before = registerEvents.subscribers();
+        var stream = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/events")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>> body = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            body.set(stream.join().body());
+            body.get().forEach(lines::add);
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> registerEvents.subscribers() > before);
+
+            publisher.publishEvent(new com.novapos.edge.peripherals.BarcodeScanned("036000291452", java.time.Instant.now()));
+            assertThat(nextEvent(lines, "scan")).contains("\"sku\":\"SKU-2002\"").contains("036000291452");
+            publisher.publishEvent(new com.novapos.edge.peripherals.BarcodeScanned("4006381333931", java.time.Instant.now()));
+            assertThat(nextEvent(lines, "not-found")).contains("4006381333931");
+
+            HUB.sendToStore("payment.card.result", envelope("payment.card.result", """
+                    {"paymentId":"PAY-1","saleId":"S-1","outcome":"APPROVED","amount":"48.78","currency":"USD","message":"approved"}"""));
+            assertThat(nextEvent(lines, "payment.card.result")).contains("PAY-1").contains("APPROVED").contains("\"48.78\"");
+        } finally {
+            if (body.get() != null) {
+                body.get().close();
+            }
+            stream.cancel(true);
+        }
+    }
+
+    /** The data line of the next event with that name (waits up to 20 s). */
+    private static String nextEvent(java.util.concurrent.BlockingQueue<String> lines, String name) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        boolean named = false;
+        while (System.currentTimeMillis() < deadline) {
+            String line = lines.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.equals("event:" + name)) {
+                named = true;
+            } else if (named && line.startsWith("data:")) {
+                return line.substring("data:".length());
+            }
+        }
+        throw new AssertionError("no '" + name + "' event within 20 s");
+    }
+
     // --- status and heartbeat ---
 
     @Test
