@@ -52,6 +52,15 @@ public class RegisterEvents {
         }
     }
 
+    /** Ends every stream when the edge stops, so a graceful shutdown does not wait for registers to hang up. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    public void closeAll() {
+        for (SseEmitter emitter : emitters) {
+            emitter.complete();
+        }
+        emitters.clear();
+    }
+
     public int subscribers() {
         return emitters.size();
     }

@@ -121,6 +121,24 @@ class RegisterApiTest {
         assertThat(HUB.duplicated()).isEmpty();
     }
 
+    @Autowired
+    RegisterTransactions transactions;
+
+    @Test
+    void aSaleAcceptedButNotJournaledBeforeACrashIsSentAgainAtStartup() {
+        // the crash window between "row inserted" and "durable send returned"
+        String saleId = "crash-window-" + UUID.randomUUID();
+        jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled, envelope, accepted_at)"
+                + " values ('SALE', ?, ?, 'QUEUED', false, ?, current_timestamp)", saleId, saleId,
+                Examples.saleEnvelope(saleId).toString());
+        transactions.resendUnjournaled();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "SYNCED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
+        transactions.resendUnjournaled(); // nothing left to re-send
+        assertThat(HUB.ids("sale.completed")).contains(saleId);
+        assertThat(HUB.duplicated()).isEmpty();
+    }
+
     @Test
     void aReturnIsQueuedThenSynced() {
         String returnId = "RET-" + UUID.randomUUID();
