@@ -36,7 +36,8 @@ class RegisterMessages {
 
     <T extends Payload> Envelope read(String body, MessageType type, Function<T, String> businessId) {
         JsonNode tree = CanonicalJson.parseTree(body);
-        boolean isEnvelope = tree.isObject() && tree.has("type") && tree.has("payload");
+        // a sale or return payload has no top-level "type" or "payload": either one means an envelope
+        boolean isEnvelope = tree.isObject() && (tree.has("type") || tree.has("payload"));
         if (isEnvelope) {
             Envelope envelope = CanonicalJson.readEnvelope(tree);
             if (!type.wireName().equals(envelope.type())) {

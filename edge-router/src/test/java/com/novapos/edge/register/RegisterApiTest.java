@@ -202,6 +202,9 @@ class RegisterApiTest {
         ObjectNode otherStore = Examples.saleEnvelope(saleId);
         otherStore.put("storeId", "S999");
         assertRefused(saleId, otherStore.toString(), "storeId");
+        ObjectNode noPayload = Examples.saleEnvelope(saleId);
+        noPayload.remove("payload");
+        assertRefused(saleId, noPayload.toString(), "payload");
         ObjectNode notASale = Examples.saleEnvelope(saleId);
         notASale.put("type", "return.completed");
         assertRefused(saleId, notASale.toString(), "$");
