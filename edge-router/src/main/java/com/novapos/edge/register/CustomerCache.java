@@ -11,9 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Recently seen customers ({@code customer.upserted} from the hub), for lookups at the register offline. */
+/**
+ * Recently seen customers ({@code customer.upserted} from the hub), for lookups at the register
+ * offline. A customer looked up or updated is "seen"; those not seen for {@value #RETENTION_DAYS} days
+ * are forgotten (personal data is kept no longer than the store needs it).
+ */
 @Component
 public class CustomerCache {
+    static final int RETENTION_DAYS = 90;
     private final JdbcTemplate jdbc;
 
     CustomerCache(JdbcTemplate jdbc) {
@@ -28,8 +33,15 @@ public class CustomerCache {
     }
 
     public Optional<JsonNode> byId(String customerId) {
+        jdbc.update("update customer set seen_at = ? where customer_id = ?", Timestamp.from(Instant.now()), customerId);
         return jdbc.queryForList("select body from customer where customer_id = ?", String.class, customerId).stream()
                 .findFirst().map(CanonicalJson::parseTree);
+    }
+
+    /** Forgets customers not seen for the retention period; answers how many. */
+    public int forgetUnseen(Instant now) {
+        return jdbc.update("delete from customer where seen_at < ?",
+                Timestamp.from(now.minus(java.time.Duration.ofDays(RETENTION_DAYS))));
     }
 
     public List<JsonNode> search(String phone, String email) {

@@ -261,7 +261,15 @@ class RegisterApiTest {
         assertThat(edge.get("/api/v1/customers?email=ada@example.com").body().get(0).path("customerId").asText())
                 .isEqualTo("C-88231");
         assertThat(edge.get("/api/v1/customers/C-00000").status()).isEqualTo(404);
+
+        jdbc.update("update customer set seen_at = ? where customer_id = 'C-88231'",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(91))));
+        assertThat(customerCache.forgetUnseen(java.time.Instant.now())).isEqualTo(1);
+        assertThat(edge.get("/api/v1/customers/C-88231").status()).isEqualTo(404);
     }
+
+    @Autowired
+    CustomerCache customerCache;
 
     @Test
     void aCashierWithCachedCredentialsLogsInOfflineAndANewOneNeedsAConnection() throws Exception {
