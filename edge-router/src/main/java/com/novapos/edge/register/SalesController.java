@@ -64,6 +64,13 @@ class SalesController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Answer.of(recorded));
     }
 
+    /** Lets a receipt being printed finish (a few seconds at most) when the edge stops. */
+    @jakarta.annotation.PreDestroy
+    void stopDevices() throws InterruptedException {
+        devices.shutdown();
+        devices.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @GetMapping("/{saleId}")
     ResponseEntity<Answer> get(@PathVariable String saleId) {
         return transactions.find(KIND, saleId).map(r -> ResponseEntity.ok(Answer.of(r)))

@@ -105,6 +105,30 @@ class RegisterApiTest {
     }
 
     @Test
+    void aSaleTheHubRejectsShowsRejectedWithTheReasonAndARepeatedAckChangesNothing() throws Exception {
+        String saleId = UUID.randomUUID().toString();
+        HUB.acknowledge(false);
+        try {
+            assertThat(edge.post("/api/v1/sales", Examples.saleEnvelope(saleId).toString()).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> HUB.ids("sale.completed").contains(saleId));
+            assertThat(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()).isEqualTo("QUEUED");
+        } finally {
+            HUB.acknowledge(true);
+        }
+        String rejected = "{\"messageId\":\"" + saleId + "\",\"status\":\"REJECTED\",\"reason\":\"unknown cashier\"}";
+        HUB.sendToStore("sync.ack", rejected);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "REJECTED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
+        assertThat(edge.get("/api/v1/sales/" + saleId).body().path("reason").asText()).isEqualTo("unknown cashier");
+        HUB.sendToStore("sync.ack", "{\"messageId\":\"" + saleId + "\",\"status\":\"PROCESSED\",\"reason\":null}");
+        HUB.sendToStore("sync.ack", "not json at all"); // dropped with a warning, nothing stops
+        HUB.sendToStore("product.changed", envelope("product.changed", """
+                {"sku":"SKU-ACK-CHECK","name":"after the bad message","active":true}"""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.get("/api/v1/products/SKU-ACK-CHECK").status() == 200);
+        assertThat(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void aBarePayloadIsWrappedWithAMessageIdDerivedFromTheSaleId() {
         String saleId = "bare-" + UUID.randomUUID();
         EdgeClient.Response first = edge.post("/api/v1/sales", Examples.sale(saleId).toString());
