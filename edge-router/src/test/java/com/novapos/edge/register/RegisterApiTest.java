@@ -37,11 +37,34 @@ class RegisterApiTest {
     static final Path DATA;
     static final TestHub HUB;
 
+    /** The hub's HTTP API for online cashier checks: knows E2001 / 1234 while {@link #HUB_HTTP_UP}, else 503. */
+    static final com.sun.net.httpserver.HttpServer HUB_HTTP;
+    static final java.util.concurrent.atomic.AtomicBoolean HUB_HTTP_UP = new java.util.concurrent.atomic.AtomicBoolean();
+
     static {
         try {
             DATA = Files.createTempDirectory("edge-register-api");
             HUB = new TestHub(DATA.resolve("hub"), "S001");
             HUB.start();
+            HUB_HTTP = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            HUB_HTTP.createContext("/api/v1/cashiers/verify", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int status;
+                byte[] answer = new byte[0];
+                if (!HUB_HTTP_UP.get()) {
+                    status = 503;
+                } else if (body.contains("\"E2001\"") && body.contains("\"pin\":\"1234\"")) {
+                    status = 200;
+                    answer = "{\"cashierId\":\"E2001\",\"name\":\"Linus\",\"roles\":[\"CASHIER\"]}".getBytes();
+                } else {
+                    status = 401;
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            HUB_HTTP.start();
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -57,6 +80,7 @@ class RegisterApiTest {
         registry.add("novapos.edge.hub-user", () -> TestHub.USER);
         registry.add("novapos.edge.hub-password", () -> TestHub.PASSWORD);
         registry.add("novapos.edge.heartbeat-interval", () -> "1s");
+        registry.add("novapos.edge.hub-http-url", () -> "http://127.0.0.1:" + HUB_HTTP.getAddress().getPort());
         registry.add("novapos.edge.retry-interval", () -> "200ms");
         registry.add("novapos.edge.max-retry-interval", () -> "1s");
     }
@@ -64,6 +88,7 @@ class RegisterApiTest {
     @AfterAll
     static void stopHub() throws Exception {
         HUB.close();
+        HUB_HTTP.stop(0);
     }
 
     @LocalServerPort
@@ -375,6 +400,28 @@ class RegisterApiTest {
             }
         }
         throw new AssertionError("no '" + name + "' event within 20 s");
+    }
+
+    @Test
+    void aCashierWhoLoggedInOnlineBeforeCanLogInOffline() {
+        String login = "{\"cashierId\":\"E2001\",\"pin\":\"1234\"}";
+        assertThat(edge.post("/api/v1/cashiers/login", login).status()).isEqualTo(503); // never seen, hub unreachable
+        HUB_HTTP_UP.set(true);
+        try {
+            EdgeClient.Response online = edge.post("/api/v1/cashiers/login", login);
+            assertThat(online.status()).isEqualTo(200);
+            assertThat(online.body().path("verifiedBy").asText()).isEqualTo("hub");
+            assertThat(online.body().path("name").asText()).isEqualTo("Linus");
+            assertThat(edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2001\",\"pin\":\"9999\"}").status())
+                    .isEqualTo(401);
+        } finally {
+            HUB_HTTP_UP.set(false);
+        }
+        EdgeClient.Response offline = edge.post("/api/v1/cashiers/login", login);
+        assertThat(offline.status()).isEqualTo(200);
+        assertThat(offline.body().path("verifiedBy").asText()).isEqualTo("cache");
+        assertThat(jdbc.queryForObject("select pin_hash from cashier_credential where cashier_id = 'E2001'", String.class))
+                .startsWith("$2").doesNotContain("1234");
     }
 
     // --- status and heartbeat ---
