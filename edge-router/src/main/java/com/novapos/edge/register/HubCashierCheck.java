@@ -1,0 +1,19 @@
+package com.novapos.edge.register;
+
+/**
+ * The online half of cashier login: asks the hub. Pluggable; the default ({@link HttpHubCashierCheck})
+ * posts to {@code {novapos.edge.hub-http-url}/api/v1/cashiers/verify}.
+ */
+public interface HubCashierCheck {
+
+    /** The hub's verdict, or {@link Verdict#unreachable()} when it cannot be asked right now. */
+    Verdict verify(String cashierId, String pin);
+
+    record Verdict(Outcome outcome, String name, String roles) {
+        public static Verdict unreachable() {
+            return new Verdict(Outcome.UNREACHABLE, null, null);
+        }
+    }
+
+    enum Outcome { VERIFIED, REFUSED, UNREACHABLE }
+}

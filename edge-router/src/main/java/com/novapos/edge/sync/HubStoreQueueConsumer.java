@@ -1,0 +1,65 @@
+package com.novapos.edge.sync;
+
+import com.novapos.edge.EdgeProperties;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.jms.listener.SessionAwareMessageListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Consumes this store's queue {@code store.<storeId>} on the hub broker, connecting out (the hub
+ * never connects in). Each message is handled in a local JMS transaction: the local database is
+ * updated, then the hub's message is acknowledged; a crash in between means redelivery, and every
+ * handler is idempotent. When the hub is unreachable or drops the connection, the container
+ * reconnects forever with exponential back-off ({@code retry-interval} to {@code max-retry-interval}).
+ */
+@Configuration(proxyBeanMethods = false)
+class HubStoreQueueConsumer {
+    private static final Logger log = LoggerFactory.getLogger(HubStoreQueueConsumer.class);
+
+    @Bean(destroyMethod = "shutdown")
+    DefaultMessageListenerContainer hubStoreQueue(EdgeProperties edge, HubMessages messages) {
+        DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
+        if (!edge.hubConfigured()) {
+            log.warn("No hub configured: the store queue is not consumed (no acks, no catalog updates)");
+            container.setAutoStartup(false);
+        }
+        ActiveMQConnectionFactory hub = new ActiveMQConnectionFactory(
+                edge.hubBrokerUrl().isBlank() ? "tcp://localhost:61616" : edge.hubBrokerUrl(), edge.hubUser(), edge.hubPassword());
+        hub.setReconnectAttempts(0); // the container owns reconnection (a fresh connection after every failure)
+        hub.setClientFailureCheckPeriod(5_000);
+        hub.setConnectionTTL(20_000);
+        hub.setCallTimeout(10_000);
+        container.setConnectionFactory(hub);
+        container.setDestinationName(edge.storeQueue());
+        container.setSessionTransacted(true);
+        container.setConcurrentConsumers(1); // acks and catalog changes in hub order
+        container.setReceiveTimeout(1_000);
+        ExponentialBackOff backOff = new ExponentialBackOff(edge.retryInterval().toMillis(), edge.retryMultiplier());
+        backOff.setMaxInterval(edge.maxRetryInterval().toMillis());
+        container.setBackOff(backOff);
+        container.setMessageListener((SessionAwareMessageListener<Message>) (message, session) -> {
+            String type = message.getStringProperty("novaposType");
+            String body;
+            if (message instanceof TextMessage text) {
+                body = text.getText();
+            } else if (message instanceof jakarta.jms.BytesMessage bytes) {
+                byte[] data = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(data);
+                body = new String(data, StandardCharsets.UTF_8);
+            } else {
+                body = null;
+            }
+            messages.handle(type, body);
+        });
+        return container;
+    }
+}
