@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * data directory (database file and broker journal): every sale reaches QuickBooks exactly once.
  * QuickBooks is simulated in this JVM, so it outlives the hub and remembers every requestid.
  */
+@org.junit.jupiter.api.Tag(HubDatabase.TAG)
+@org.junit.jupiter.api.extension.ExtendWith(HubDatabase.class)
 class HubKilledMidStreamTest {
     static final int SALES = 300;
 
@@ -40,6 +42,7 @@ class HubKilledMidStreamTest {
     Path dataDir;
     Process hub;
     QuickBooksSimulator quickBooks;
+    java.util.Map<String, String> database;
 
     @AfterEach
     void stop() throws Exception {
@@ -63,6 +66,7 @@ class HubKilledMidStreamTest {
         quickBooks = new QuickBooksSimulator(0, "123146", "hub", "hub-secret", "refresh-1").start();
         int httpPort = TestSocketUtils.findAvailableTcpPort();
         int brokerPort = TestSocketUtils.findAvailableTcpPort();
+        database = HubDatabase.settingsForNewHub();   // the same database (H2 file or PostgreSQL schema) after the kill
         hub = startHub(httpPort, brokerPort);
         awaitHealthy(httpPort);
 
@@ -104,7 +108,7 @@ class HubKilledMidStreamTest {
 
     private Process startHub(int httpPort, int brokerPort) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 NovaposHubApplication.class.getName(),
                 "--server.port=" + httpPort,
                 "--novapos.broker.port=" + brokerPort,
@@ -117,7 +121,9 @@ class HubKilledMidStreamTest {
                 "--novapos.connectors.quickbooks.realm-id=123146",
                 "--novapos.connectors.quickbooks.client-id=hub",
                 "--novapos.connectors.quickbooks.client-secret=hub-secret",
-                "--novapos.connectors.quickbooks.refresh-token=refresh-1");
+                "--novapos.connectors.quickbooks.refresh-token=refresh-1"));
+        database.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), "hub.log")));
         return builder.start();

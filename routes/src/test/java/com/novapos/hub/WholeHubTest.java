@@ -24,10 +24,13 @@ import java.util.function.Consumer;
 
 /**
  * The whole hub on its embedded defaults, in a data directory under {@code target/}, with three users: an
- * edge router of store S001 ({@code edge}), a support engineer ({@code sam}) and an admin.
+ * edge router of store S001 ({@code edge}), a support engineer ({@code sam}) and an admin. The build runs
+ * these tests twice: on the embedded H2, and on PostgreSQL ({@link HubDatabase}).
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.Tag(HubDatabase.TAG)
+@org.junit.jupiter.api.extension.ExtendWith(HubDatabase.class)
 public abstract class WholeHubTest {
 
     @Autowired
@@ -42,6 +45,7 @@ public abstract class WholeHubTest {
     static void hubOnItsOwnData(DynamicPropertyRegistry registry) {
         Path dataDir = newDataDir();
         registry.add("novapos.data-dir", dataDir::toString);
+        HubDatabase.settingsForNewHub().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("novapos.broker.port", TestSocketUtils::findAvailableTcpPort);
         registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
         registry.add("novapos.security.users.edge.roles", () -> "DEVICE");

@@ -5,6 +5,7 @@ import com.novapos.core.support.TenantTransactions;
 import com.novapos.hub.security.DeviceScope;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
+import com.novapos.model.MessageType;
 import com.novapos.model.validation.CanonicalValidator;
 import org.springframework.stereotype.Service;
 
@@ -20,9 +21,11 @@ public class MessageIngest {
     private final InboundDispatcher dispatcher;
     private final TenantTransactions tx;
     private final DeviceScope deviceScope;
+    private final StoreHeartbeats heartbeats;
 
     MessageIngest(CanonicalValidator validator, MessageLog messageLog, InboundDispatcher dispatcher,
-                  TenantTransactions tx, DeviceScope deviceScope) {
+                  TenantTransactions tx, DeviceScope deviceScope, StoreHeartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.validator = validator;
         this.messageLog = messageLog;
         this.dispatcher = dispatcher;
@@ -39,6 +42,10 @@ public class MessageIngest {
         Envelope envelope = CanonicalJson.readEnvelope(json);
         validator.validate(envelope);
         deviceScope.requireOwnStore(sender, envelope);
+        if (envelope.messageType() == MessageType.STORE_HEARTBEAT) {
+            heartbeats.record(envelope);   // a sign of life, not business: no message log, no acknowledgement
+            return new IngestOutcome(envelope.messageId(), IngestOutcome.Status.ACCEPTED);
+        }
         dispatcher.checkAccepted(envelope);
         return tx.call(envelope.tenantId(), () -> {
             IngestOutcome.Status status = IngestOutcome.Status.DUPLICATE;

@@ -58,6 +58,7 @@ class HubSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/messages/**").hasAnyRole("SUPPORT", "ADMIN")
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/dead-letters").hasAnyRole("SUPPORT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/connectors/**", "/api/v1/connectors").hasAnyRole("SUPPORT", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stores/**").hasAnyRole("SUPPORT", "ADMIN")
                         .requestMatchers("/api/v1/connectors/**").hasRole("ADMIN")
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

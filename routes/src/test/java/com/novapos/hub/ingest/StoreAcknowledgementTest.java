@@ -101,6 +101,42 @@ class StoreAcknowledgementTest extends WholeHubTest {
                 .getStatusCode().value()).isEqualTo(202);
     }
 
+    @Test
+    void aHeartbeatShowsUpForSupportWithoutAMessageLogEntryOrAnAcknowledgement() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String heartbeat = """
+                {"messageId": "%s", "type": "store.heartbeat", "schemaVersion": 1, "tenantId": "acme",
+                 "storeId": "S001", "deviceId": "S001-EDGE", "occurredAt": "2026-11-28T10:00:00Z",
+                 "payload": {"storeId": "S001", "deviceId": "S001-EDGE", "version": "0.1.0", "online": true,
+                   "queueDepth": 3, "oldestQueuedAgeSeconds": 12, "lastSyncAt": "2026-11-28T09:59:58Z",
+                   "peripherals": {"scanner": "connected", "printer": "disconnected"}}}
+                """.formatted(id);
+
+        send(heartbeat, id);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode stores = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/stores/heartbeats", JsonNode.class).getBody();
+            JsonNode edge = null;
+            for (JsonNode seen : stores) {
+                if (seen.path("deviceId").asText().equals("S001-EDGE")) {
+                    edge = seen;
+                }
+            }
+            assertThat(edge).as("S001-EDGE in %s", stores).isNotNull();
+            assertThat(edge.at("/heartbeat/queueDepth").asLong()).isEqualTo(3);
+            assertThat(edge.at("/heartbeat/peripherals/printer").asText()).isEqualTo("disconnected");
+            assertThat(edge.path("registered").asBoolean()).isFalse();   // no device registered in this hub
+        });
+        assertThat(http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/messages/" + id, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).isEmpty();
+        Map<String, List<String>> acks = new HashMap<>();
+        drainAcks(acks);
+        assertThat(acks).doesNotContainKey(id);
+        assertThat(http.withBasicAuth("edge", "edge-pw").getForEntity("/api/v1/stores/heartbeats", JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
     private void send(String body, String duplicateId) throws JMSException {
         TextMessage message = session.createTextMessage(body);
         if (duplicateId != null) {

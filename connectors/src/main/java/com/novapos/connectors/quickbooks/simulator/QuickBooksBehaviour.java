@@ -164,7 +164,8 @@ final class QuickBooksBehaviour implements ResponseDefinitionTransformerV2 {
             return respond(200, fault("Fault", "ValidationFault", "2020", "Required param missing, need to supply the required value for the API",
                     "Required parameter " + missing + " is missing in the request"));
         }
-        String response = created(entity, (ObjectNode) body.deepCopy());
+        ObjectNode receipt = (ObjectNode) body.deepCopy();
+        String response = created(entity, receipt);
         if (requestId != null) {
             String winner = responsesByRequestId.putIfAbsent(requestId, response);
             if (winner != null) {
@@ -172,7 +173,7 @@ final class QuickBooksBehaviour implements ResponseDefinitionTransformerV2 {
             }
             receiptsByRequestId.computeIfAbsent(requestId, id -> new AtomicInteger()).incrementAndGet();
         }
-        created.add(body);
+        created.add(receipt);   // as booked: with its Id and MetaData.CreateTime
         return respond(200, response);
     }
 
