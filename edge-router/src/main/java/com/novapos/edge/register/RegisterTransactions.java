@@ -87,7 +87,7 @@ public class RegisterTransactions {
                 kind, businessId).stream().findFirst();
     }
 
-    /** The hub acknowledged a message: PROCESSED and DUPLICATE mean synced, REJECTED means dead-lettered there. */
+    /** The hub acknowledged a message: ACCEPTED and DUPLICATE mean synced, REJECTED means dead-lettered there. */
     public boolean acknowledged(String messageId, String hubStatus, String reason, Instant at) {
         String status = "REJECTED".equals(hubStatus) ? REJECTED : SYNCED;
         int updated = jdbc.update("update register_transaction set status = ?, synced_at = ?, reason = ?"

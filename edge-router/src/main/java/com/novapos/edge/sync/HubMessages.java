@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * What the hub sends to {@code store.<storeId>}, by its {@code novaposType} property:
  * <ul>
- *   <li>{@code sync.ack} {@code {messageId, status: PROCESSED|DUPLICATE|REJECTED, reason}}: the sale or
+ *   <li>{@code sync.ack} {@code {messageId, status: ACCEPTED|DUPLICATE|REJECTED, reason}}: the sale or
  *       return becomes SYNCED (REJECTED when dead-lettered at the hub), lastSyncAt moves on. Idempotent:
  *       the same ack twice changes nothing.</li>
  *   <li>{@code cashier.credentials} {@code {cashierId, pinHash (BCrypt), name, roles}}: cached for offline login.</li>
@@ -82,7 +82,7 @@ public class HubMessages {
             throw new IllegalArgumentException("sync.ack without messageId");
         }
         Instant now = Instant.now();
-        transactions.acknowledged(messageId, ack.path("status").asText("PROCESSED"),
+        transactions.acknowledged(messageId, ack.path("status").asText("ACCEPTED"),
                 ack.path("reason").isTextual() ? ack.path("reason").asText() : null, now);
         sync.synced(now);
     }

@@ -145,12 +145,22 @@ class RegisterApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "REJECTED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
         assertThat(edge.get("/api/v1/sales/" + saleId).body().path("reason").asText()).isEqualTo("unknown cashier");
-        HUB.sendToStore("sync.ack", "{\"messageId\":\"" + saleId + "\",\"status\":\"PROCESSED\",\"reason\":null}");
+        HUB.sendToStore("sync.ack", "{\"messageId\":\"" + saleId + "\",\"status\":\"ACCEPTED\",\"reason\":null}");
         HUB.sendToStore("sync.ack", "not json at all"); // dropped with a warning, nothing stops
         HUB.sendToStore("product.changed", envelope("product.changed", """
                 {"sku":"SKU-ACK-CHECK","name":"after the bad message","active":true}"""));
         await().atMost(Duration.ofSeconds(20)).until(() -> edge.get("/api/v1/products/SKU-ACK-CHECK").status() == 200);
         assertThat(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void openingTheDrawerNeedsAReasonAndAnswersWhenNoPrinterDrivesIt() {
+        EdgeClient.Response noReason = edge.post("/api/v1/drawer/open", "{\"cashierId\":\"E1001\"}");
+        EdgeClient.Response noPrinter = edge.post("/api/v1/drawer/open", "{\"cashierId\":\"E1001\",\"reason\":\"float\"}");
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noPrinter.status()).isEqualTo(503);   // this edge has no printer port configured
+        assertThat(noPrinter.body().path("detail").asText()).contains("printer");
     }
 
     @Test

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * A stand-in for the hub's broker, as the edge sees it: Artemis on a TCP port (CORE protocol) with
  * persistent journal and duplicate detection, one DEVICE user who may only send to
  * {@code hub.inbound} and consume {@code store.<storeId>}, and a consumer on {@code hub.inbound}
- * that records every arrival and answers {@code sync.ack} PROCESSED on the store queue. It can be
+ * that records every arrival and answers {@code sync.ack} ACCEPTED on the store queue. It can be
  * stopped and started again on the same port (an outage; the journal survives).
  *
  * <p>Arrivals are recorded per novapos message id with the hub broker's own message id: a
@@ -174,7 +174,7 @@ public final class TestHub implements AutoCloseable {
         if (acknowledge) {
             ClientMessage ack = s.createMessage(Message.TEXT_TYPE, true);
             ack.getBodyBuffer().writeNullableSimpleString(SimpleString.of(
-                    "{\"messageId\":\"" + id + "\",\"status\":\"PROCESSED\",\"reason\":null}"));
+                    "{\"messageId\":\"" + id + "\",\"status\":\"ACCEPTED\",\"reason\":null}"));
             ack.putStringProperty("novaposType", "sync.ack");
             ack.setRoutingType(RoutingType.ANYCAST);
             producer.send("store." + store, ack);

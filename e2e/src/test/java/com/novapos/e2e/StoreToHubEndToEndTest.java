@@ -1,0 +1,154 @@
+package com.novapos.e2e;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged hub ({@code routes/target/novapos-hub.jar}) and a store's packaged edge router
+ * ({@code edge-router/target/novapos-edge.jar}), each its own process on its own embedded defaults,
+ * the edge connected out to the hub's broker as the store's DEVICE user. A sale rung up at the
+ * register reaches the hub once, is booked at (the hub's simulated) QuickBooks, and the register
+ * sees it SYNCED; the edge's heartbeat shows up for support at the hub.
+ */
+class StoreToHubEndToEndTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path work;
+    final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            process.waitFor();
+        }
+        for (String name : List.of("hub.log", "edge.log")) {
+            Path log = work.resolve(name);
+            if (Files.exists(log)) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("---- " + name + " (last 40 lines) ----");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+            }
+        }
+    }
+
+    @Test
+    void aSaleAtTheRegisterIsBookedAtTheHubOnceAndTheRegisterSeesItSynced() throws Exception {
+        int hubHttp = freePort();
+        int hubBroker = freePort();
+        int edgeHttp = freePort();
+        start("hub", ROOT.resolve("routes/target/novapos-hub.jar"),
+                "--server.port=" + hubHttp,
+                "--novapos.broker.port=" + hubBroker,
+                "--novapos.data-dir=" + work.resolve("hub-data"),
+                "--novapos.security.users.s001-edge.password={noop}s001-edge-pw",
+                "--novapos.security.users.s001-edge.roles=DEVICE",
+                "--novapos.security.users.s001-edge.store-id=S001",
+                "--novapos.security.users.sam.password={noop}sam-pw",
+                "--novapos.security.users.sam.roles=SUPPORT");
+        start("edge", ROOT.resolve("edge-router/target/novapos-edge.jar"),
+                "--server.port=" + edgeHttp,
+                "--novapos.edge.store-id=S001",
+                "--novapos.edge.tenant-id=acme",
+                "--novapos.edge.device-id=S001-EDGE",
+                "--novapos.edge.hub-broker-url=tcp://localhost:" + hubBroker,
+                "--novapos.edge.hub-user=s001-edge",
+                "--novapos.edge.hub-password=s001-edge-pw",
+                "--novapos.edge.heartbeat-interval=2s",
+                "--novapos.edge.data-dir=" + work.resolve("edge-data"));
+        awaitUp(hubHttp);
+        awaitUp(edgeHttp);
+
+        String saleId = UUID.randomUUID().toString();
+        String sale = Files.readString(ROOT.resolve("canonical-model/src/test/resources/examples/sale-completed.json"))
+                .replace("7d1f0c2e-5b8a-4e61-9c3d-2a4b6e8f0a11", saleId);
+        HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, null);
+        HttpResponse<String> again = post(edgeHttp, "/api/v1/sales", sale, null);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            String trace = get(hubHttp, "/api/v1/messages/" + saleId, "sam:sam-pw").body();
+            assertThat(JsonPath.<String>read(trace, "$.received.stage")).isEqualTo("PROCESSED");
+            assertThat(JsonPath.<Integer>read(trace, "$.received.duplicatesSeen")).isZero();
+            assertThat(JsonPath.<String>read(trace, "$.received.source")).isEqualTo("broker");
+            assertThat(JsonPath.<String>read(trace, "$.deliveredTo[0].connector")).isEqualTo("quickbooks");
+            assertThat(JsonPath.<String>read(trace, "$.deliveredTo[0].partnerReference")).startsWith("salesreceipt:");
+        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/sales/" + saleId, null).body(), "$.status"))
+                        .isEqualTo("SYNCED"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            String stores = get(hubHttp, "/api/v1/stores/heartbeats", "sam:sam-pw").body();
+            assertThat(JsonPath.<List<String>>read(stores, "$[*].deviceId")).contains("S001-EDGE");
+            assertThat(JsonPath.<List<Boolean>>read(stores, "$[?(@.deviceId == 'S001-EDGE')].heartbeat.online")).containsOnly(true);
+        });
+        String status = get(edgeHttp, "/api/v1/status", null).body();
+        assertThat(JsonPath.<Boolean>read(status, "$.online")).isTrue();
+        assertThat(JsonPath.<Integer>read(status, "$.queueDepth")).isZero();
+    }
+
+    private void start(String name, Path jar, String... args) throws IOException {
+        assertThat(jar).as("built by ./mvnw package before this module").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(work.toFile(), name + ".log")));
+        processes.add(builder.start());
+    }
+
+    private static void awaitUp(int port) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                get(port, "/actuator/health", null).body().contains("\"UP\""));
+    }
+
+    private static HttpResponse<String> get(int port, String path, String basic) throws Exception {
+        return HTTP.send(request(port, path, basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String json, String basic) throws Exception {
+        return HTTP.send(request(port, path, basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(int port, String path, String basic) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20));
+        if (basic != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
