@@ -44,7 +44,9 @@ public class PosCoreSalesBenchmark implements CommandLineRunner {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(PosCoreSalesBenchmark.class, args).close();
+        // its own settings file: the hub benchmark on the same classpath reads the hub's application.yml
+        new org.springframework.boot.builder.SpringApplicationBuilder(PosCoreSalesBenchmark.class)
+                .properties("spring.config.name=pos-core-bench").run(args).close();
     }
 
     @Bean
@@ -57,8 +59,8 @@ public class PosCoreSalesBenchmark implements CommandLineRunner {
 
     @Override
     public void run(String... args) throws Exception {
-        Duration duration = Duration.ofSeconds(intArg(args, "--seconds=", 10));
-        int lines = intArg(args, "--lines=", 5);
+        Duration duration = Duration.ofSeconds(Args.intArg(args, "--seconds=", 10));
+        int lines = Args.intArg(args, "--lines=", 5);
         String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         SampleSales samples = new SampleSales(tenant, "S001", SKUS);
         PostgresCommitRate commits = new PostgresCommitRate(dataSource);
@@ -86,14 +88,5 @@ public class PosCoreSalesBenchmark implements CommandLineRunner {
         tx.run(tenant, () -> stock.applyAll(IntStream.range(0, SKUS).mapToObj(i -> new StockMovement(
                 "receipt-" + i, "BENCH-" + i, store, new BigDecimal("1000000"), MovementReason.RECEIPT, null, null))
                 .toList(), store));
-    }
-
-    private static int intArg(String[] args, String prefix, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                return Integer.parseInt(arg.substring(prefix.length()));
-            }
-        }
-        return fallback;
     }
 }

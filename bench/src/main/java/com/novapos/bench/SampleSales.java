@@ -35,6 +35,11 @@ final class SampleSales {
     }
 
     Envelope next(int lineCount) {
+        return next(lineCount, null);
+    }
+
+    /** A sale with a receipt number (QuickBooks' DocNumber), to find it again at the partner. */
+    Envelope next(int lineCount, String receiptNumber) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String saleId = UUID.randomUUID().toString();
         List<SaleLine> lines = new ArrayList<>();
@@ -51,7 +56,7 @@ final class SampleSales {
             taxTotal = taxTotal.add(tax);
         }
         BigDecimal grandTotal = subtotal.add(taxTotal);
-        Sale sale = new Sale(saleId, null, LocalDate.now(), Channel.IN_STORE, "E-BENCH", null, CURRENCY, lines,
+        Sale sale = new Sale(saleId, receiptNumber, LocalDate.now(), Channel.IN_STORE, "E-BENCH", null, CURRENCY, lines,
                 new Totals(subtotal, BigDecimal.ZERO.setScale(2), taxTotal, grandTotal),
                 List.of(new Tender(TenderType.CASH, grandTotal, null, null)), null, false);
         return Envelope.of(saleId, MessageType.SALE_COMPLETED, tenantId, storeId, storeId + "-R01", Instant.now(),

@@ -1,0 +1,274 @@
+package com.novapos.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
+import com.novapos.hub.NovaposHubApplication;
+import com.novapos.model.CanonicalJson;
+import com.novapos.model.Envelope;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole hub on PostgreSQL, measured from the outside, as a store's edge router sees it:
+ * <ol>
+ *   <li><b>ceiling</b> — the raw persistent send rate of the hub's own Artemis broker (the same
+ *       producers, durable blocking sends, messages of a sale's size, nothing consuming);</li>
+ *   <li><b>ingest throughput</b> — a backlog of sales waits on {@code hub.inbound} while the ingest
+ *       route is stopped; then the route starts and the clock runs until every sale is committed
+ *       in pos-core (the QuickBooks feed and the outbox relay run meanwhile, as in production);</li>
+ *   <li><b>end-to-end latency</b> — sales offered at a fixed rate over the broker; for each, the time
+ *       from the send to the SalesReceipt created at the (simulated) QuickBooks, p50/p99.</li>
+ * </ol>
+ * Goals on a 2-core machine: ≥ 1,000 sales/s ingested; p99 end-to-end ≤ 250 ms at 200 sales/s.
+ * Run: {@code java -jar bench/target/novapos-bench.jar hub-ingest [--sales=10000] [--rate=200] [--seconds=30]
+ * [--producers=4] [--consumers=4]}; database {@code BENCH_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}), schema {@code novapos_hub_bench}, recreated.
+ */
+public final class HubIngestBenchmark {
+    private static final String SCHEMA = "novapos_hub_bench";
+    private static final String TENANT = "bench";
+    private static final String STORE = "S001";
+
+    private HubIngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int backlog = Args.intArg(args, "--sales=", 10_000);
+        int rate = Args.intArg(args, "--rate=", 200);
+        int seconds = Args.intArg(args, "--seconds=", 30);
+        int producers = Args.intArg(args, "--producers=", 4);
+        int consumers = Args.intArg(args, "--consumers=", 4);
+        int lines = Args.intArg(args, "--lines=", 5);
+        String postgres = System.getenv().getOrDefault("BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getenv().getOrDefault("BENCH_POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("BENCH_POSTGRES_PASSWORD", "");
+        recreateSchema(postgres, user, password);
+        Path dataDir = Files.createTempDirectory("novapos-hub-bench");
+        int brokerPort = freePort();
+
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("server.port", "0");
+        settings.put("novapos.data-dir", dataDir.toString());
+        settings.put("novapos.broker.port", String.valueOf(brokerPort));
+        settings.put("novapos.ingest.consumers", String.valueOf(consumers));
+        settings.put("spring.datasource.url", postgres + "?currentSchema=" + SCHEMA + "&reWriteBatchedInserts=true");
+        settings.put("spring.datasource.username", user);
+        settings.put("spring.datasource.password", password);
+        settings.put("spring.datasource.hikari.maximum-pool-size", "12");
+        settings.put("spring.flyway.schemas", SCHEMA);
+        settings.put("spring.flyway.default-schema", SCHEMA);
+        settings.put("spring.jpa.properties.hibernate.default_schema", SCHEMA);
+        settings.put("novapos.security.users.bench-edge.password", "{noop}bench-edge");
+        settings.put("novapos.security.users.bench-edge.roles", "DEVICE");
+        settings.put("novapos.security.users.bench-edge.store-id", STORE);
+        settings.put("novapos.security.users.bench-admin.password", "{noop}bench-admin");
+        settings.put("novapos.security.users.bench-admin.roles", "ADMIN");
+        settings.put("logging.level.root", "warn");
+        settings.put("logging.level.com.novapos", "warn");
+        settings.put("logging.level.org.apache.camel", "warn");
+
+        System.out.println("starting the hub on PostgreSQL (" + postgres + ", schema " + SCHEMA + ") ...");
+        // as command-line arguments: they win over the hub's application.yml (default properties would not)
+        String[] hubArgs = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(NovaposHubApplication.class).run(hubArgs)) {
+            CamelContext camel = hub.getBean(CamelContext.class);
+            QuickBooksSimulator quickBooks = hub.getBean(QuickBooksSimulator.class);
+            String brokerUrl = "tcp://localhost:" + brokerPort;
+            SampleSales samples = new SampleSales(TENANT, STORE, 500);
+            Counter committed = new Counter(postgres, user, password);
+
+            // warm-up: JIT, pools, plan caches, the feed's token
+            sendAll(brokerUrl, "bench-edge", "bench-edge", "hub.inbound", producers, 2_000, i -> samples.next(lines, "W" + i));
+            committed.awaitAtLeast(2_000, Duration.ofMinutes(2));
+
+            // 1. the ceiling: the same broker, the same producers, nothing consuming
+            long start = System.nanoTime();
+            sendAll(brokerUrl, "bench-admin", "bench-admin", "store.bench-ceiling", producers, backlog,
+                    i -> samples.next(lines, "C" + i));
+            double ceiling = backlog / seconds(start);
+
+            // 2. ingest throughput from a backlog
+            camel.getRouteController().stopRoute("hub-inbound");
+            int before = committed.count();
+            sendAll(brokerUrl, "bench-edge", "bench-edge", "hub.inbound", producers, backlog, i -> samples.next(lines, "T" + i));
+            start = System.nanoTime();
+            camel.getRouteController().startRoute("hub-inbound");
+            committed.awaitAtLeast(before + backlog, Duration.ofMinutes(10));
+            double ingested = backlog / seconds(start);
+            int receiptsBefore = quickBooks.createdReceipts().size();
+            awaitReceipts(quickBooks, 2_000 + backlog, Duration.ofMinutes(10));   // let the feed catch up before measuring latency
+
+            // 3. end-to-end latency at a fixed offered load
+            Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+            int offered = rate * seconds;
+            offerAtFixedRate(brokerUrl, samples, lines, rate, offered, sentAt);
+            awaitReceipts(quickBooks, 2_000 + backlog + offered, Duration.ofMinutes(5));
+            List<Long> latencies = new ArrayList<>();
+            for (JsonNode receipt : quickBooks.createdReceipts()) {
+                Instant sent = sentAt.get(receipt.path("DocNumber").asText());
+                if (sent != null) {
+                    Instant created = Instant.parse(receipt.path("MetaData").path("CreateTime").asText());
+                    latencies.add(Duration.between(sent, created).toMillis());
+                }
+            }
+            Collections.sort(latencies);
+
+            System.out.printf("%nNovaPOS hub on PostgreSQL, %d-line sales over the broker, %d cores, %d producers, %d ingest consumers%n",
+                    lines, Runtime.getRuntime().availableProcessors(), producers, consumers);
+            System.out.printf("  raw persistent send rate of the hub's broker (ceiling) : %8.0f msgs/s%n", ceiling);
+            System.out.printf("  ingest: hub.inbound -> committed in pos-core           : %8.0f sales/s (goal >= 1000)%n", ingested);
+            System.out.printf("  ratio ingest / ceiling                                 : %8.2f%n", ingested / ceiling);
+            System.out.printf("  end to end at %d sales/s for %d s (%d sales, %d receipts): p50 %d ms, p99 %d ms, max %d ms (goal p99 <= 250 ms)%n",
+                    rate, seconds, offered, latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+            System.out.printf("  (QuickBooks feed: %d receipts booked while the backlog was ingested)%n", receiptsBefore - 2_000);
+        }
+    }
+
+    private interface SaleSource {
+        Envelope sale(int i);
+    }
+
+    /** {@code count} sales sent by {@code producers} threads, each with its own connection; durable, blocking sends. */
+    private static void sendAll(String url, String user, String password, String queue, int producers, int count,
+                                SaleSource source) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        OnThreads.run(producers, producer -> {
+            try (Connection connection = new ActiveMQConnectionFactory(url, user, password).createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer sender = session.createProducer(session.createQueue(queue));
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    sender.send(message(session, source.sale(i)));
+                }
+            }
+        });
+    }
+
+    /** One sale every 1/rate seconds, on a schedule (a late send does not shift the ones after it). */
+    private static void offerAtFixedRate(String url, SampleSales samples, int lines, int rate, int count,
+                                         Map<String, Instant> sentAt) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
+        int senders = 2;   // a blocking durable send takes a few ms: two senders keep the schedule
+        long begin = System.nanoTime() + 100_000_000L;
+        OnThreads.run(senders, first -> {
+            try (Connection connection = new ActiveMQConnectionFactory(url, "bench-edge", "bench-edge").createConnection()) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue("hub.inbound"));
+                for (int i = first; i < count; i += senders) {
+                    long wait = begin + i * intervalNanos - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    String receipt = "L" + i;
+                    TextMessage message = message(session, samples.next(lines, receipt));
+                    sentAt.put(receipt, Instant.now());
+                    producer.send(message);
+                }
+            }
+        });
+    }
+
+    private static TextMessage message(Session session, Envelope sale) throws jakarta.jms.JMSException {
+        TextMessage message = session.createTextMessage(CanonicalJson.write(sale));
+        message.setStringProperty("_AMQ_DUPL_ID", sale.messageId());
+        message.setStringProperty("novaposType", sale.type());
+        return message;
+    }
+
+    private static void awaitReceipts(QuickBooksSimulator quickBooks, int atLeast, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (quickBooks.createdReceipts().size() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + quickBooks.createdReceipts().size() + " of " + atLeast
+                        + " receipts reached QuickBooks within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void recreateSchema(String url, String user, String password) throws SQLException {
+        try (var connection = DriverManager.getConnection(url, user, password); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+            statement.execute("create schema " + SCHEMA);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sales committed in pos-core, counted in the database itself. */
+    private static final class Counter {
+        private final String url;
+        private final String user;
+        private final String password;
+
+        Counter(String url, String user, String password) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+        }
+
+        int count() throws SQLException {
+            try (var connection = DriverManager.getConnection(url, user, password);
+                 PreparedStatement query = connection.prepareStatement("select count(*) from " + SCHEMA + ".sale where tenant_id = ?")) {
+                query.setString(1, TENANT);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        }
+
+        void awaitAtLeast(int expected, Duration timeout) throws SQLException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            int seen;
+            while ((seen = count()) < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + expected + " sales committed within " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+}
