@@ -4,8 +4,6 @@ import com.novapos.edge.peripherals.StorePeripherals;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.sale.Sale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code POST /api/v1/sales}: validated here, durable in the journal, then 202 QUEUED — whether or
@@ -29,18 +25,10 @@ import java.util.concurrent.Executors;
 @RequestMapping("/api/v1/sales")
 class SalesController {
     static final String KIND = "SALE";
-    private static final Logger log = LoggerFactory.getLogger(SalesController.class);
 
     private final RegisterMessages messages;
     private final RegisterTransactions transactions;
     private final StorePeripherals peripherals;
-    /** Receipt, drawer, display: off the request thread, one at a time, so a slow printer never slows a sale. */
-    private final ExecutorService devices = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sale-peripherals");
-        t.setDaemon(true);
-        return t;
-    });
-
     SalesController(RegisterMessages messages, RegisterTransactions transactions, StorePeripherals peripherals) {
         this.messages = messages;
         this.transactions = transactions;
@@ -53,22 +41,9 @@ class SalesController {
         Sale sale = envelope.payloadAs(Sale.class);
         RegisterTransactions.Recorded recorded = transactions.accept(KIND, sale.saleId(), envelope);
         if (recorded.isNew()) {
-            devices.execute(() -> {
-                try {
-                    peripherals.saleCompleted(sale);
-                } catch (RuntimeException e) {
-                    log.warn("Peripherals failed for sale {}: {}", sale.saleId(), e.toString());
-                }
-            });
+            peripherals.saleCompleted(sale);   // queued on the printer's own thread; never throws for a device
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Answer.of(recorded));
-    }
-
-    /** Lets a receipt being printed finish (a few seconds at most) when the edge stops. */
-    @jakarta.annotation.PreDestroy
-    void stopDevices() throws InterruptedException {
-        devices.shutdown();
-        devices.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @GetMapping("/{saleId}")
