@@ -113,6 +113,8 @@ public final class EdgeStoreAndForwardBenchmark {
             accept(edgePort, registers, backlog, i -> samples.next(5, "B" + i));
             double acceptRate = backlog / ((System.nanoTime() - start) / 1e9);
             long diskAfter = sizeOf(edgeData);
+            long databaseAfter = sizeOf(edgeData.resolve("db"));
+            long brokerAfter = sizeOf(edgeData.resolve("broker"));
 
             // 3. drain when the hub is back
             hub = startHub(work.resolve("hub"), hubPort);
@@ -129,6 +131,8 @@ public final class EdgeStoreAndForwardBenchmark {
             System.out.printf("  edge data directory grew by %.1f MB: %.0f bytes per queued sale, %.0f MB per 100,000 (goal < 500 MB)%n",
                     (diskAfter - diskBefore) / 1e6, (double) (diskAfter - diskBefore) / backlog,
                     (diskAfter - diskBefore) / (double) backlog * 100_000 / 1e6);
+            System.out.printf("    of which, after the backlog: the local database %.1f MB, the broker's journal and paging %.1f MB%n",
+                    databaseAfter / 1e6, brokerAfter / 1e6);
             System.out.printf("  drain to the hub when it is back: %.0f sales/s (goal >= 1000)%n", drain);
         } finally {
             edge.destroy();

@@ -2,6 +2,7 @@ package com.novapos.edge.broker;
 
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.TextMessage;
@@ -13,6 +14,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +75,10 @@ public class OutboundQueue {
         jms.browseSelected(EdgeBrokerConfiguration.OUTBOUND, selector, (session, browser) -> {
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
-                if (messages.nextElement() instanceof TextMessage text) {
-                    found.add(new Waiting(CanonicalJson.readEnvelope(text.getText()), Instant.ofEpochMilli(text.getJMSTimestamp())));
-                }
+                jakarta.jms.Message message = (jakarta.jms.Message) messages.nextElement();
+                String json = message instanceof TextMessage text ? text.getText()
+                        : new String(message.getBody(byte[].class), StandardCharsets.UTF_8);
+                found.add(new Waiting(CanonicalJson.readEnvelope(json), Instant.ofEpochMilli(message.getJMSTimestamp())));
             }
             return null;
         });
@@ -96,7 +99,10 @@ public class OutboundQueue {
             template.setTimeToLive(timeToLive.toMillis());
         }
         template.send(EdgeBrokerConfiguration.OUTBOUND, session -> {
-            TextMessage message = session.createTextMessage(body);
+            // UTF-8 bytes: a text message keeps its body as UTF-16 in the journal, twice the disk a
+            // queued sale needs during an outage; the hub reads either
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body.getBytes(StandardCharsets.UTF_8));
             message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), duplicateId);
             message.setStringProperty(TYPE, envelope.type());
             message.setStringProperty(STORE, envelope.storeId());

@@ -71,9 +71,9 @@ public class RegisterTransactions implements SmartInitializingSingleton {
     public Recorded accept(String kind, String businessId, Envelope envelope) {
         Instant now = Instant.now();
         try {
-            jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled, envelope, accepted_at)"
-                            + " values (?, ?, ?, ?, false, ?, ?)",
-                    kind, businessId, envelope.messageId(), QUEUED, CanonicalJson.write(envelope), Timestamp.from(now));
+            jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled,"
+                            + " envelope_deflated, accepted_at) values (?, ?, ?, ?, false, ?, ?)",
+                    kind, businessId, envelope.messageId(), QUEUED, DeflatedEnvelopes.deflate(envelope), Timestamp.from(now));
         } catch (DuplicateKeyException e) {
             Optional<Recorded> existing = find(kind, businessId);
             if (existing.isPresent()) {
@@ -147,9 +147,9 @@ public class RegisterTransactions implements SmartInitializingSingleton {
                 continue;
             }
             try {
-                jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled, envelope, accepted_at)"
-                                + " values (?, ?, ?, ?, true, ?, ?)",
-                        kind, businessId, envelope.messageId(), QUEUED, CanonicalJson.write(envelope),
+                jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled,"
+                                + " envelope_deflated, accepted_at) values (?, ?, ?, ?, true, ?, ?)",
+                        kind, businessId, envelope.messageId(), QUEUED, DeflatedEnvelopes.deflate(envelope),
                         Timestamp.from(waiting.journaledAt()));
                 restored++;
             } catch (DuplicateKeyException e) {
@@ -171,19 +171,21 @@ public class RegisterTransactions implements SmartInitializingSingleton {
      */
     public int resendUnacknowledged(Duration olderThan, int limit) {
         Instant now = Instant.now();
-        List<String[]> rows = jdbc.query("select message_id, envelope from register_transaction"
+        record Unacknowledged(String messageId, byte[] deflated, String text) {
+        }
+        List<Unacknowledged> rows = jdbc.query("select message_id, envelope_deflated, envelope from register_transaction"
                         + " where status = ? and journaled = true and accepted_at < ? order by accepted_at limit ?",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, QUEUED, Timestamp.from(now.minus(olderThan)),
-                limit * 4);
+                (rs, i) -> new Unacknowledged(rs.getString(1), rs.getBytes(2), rs.getString(3)), QUEUED,
+                Timestamp.from(now.minus(olderThan)), limit * 4);
         lastResent.values().removeIf(at -> !at.isAfter(now.minus(olderThan)));   // due again anyway
         int sent = 0;
-        for (String[] row : rows) {
-            Instant last = lastResent.get(row[0]);
+        for (Unacknowledged row : rows) {
+            Instant last = lastResent.get(row.messageId());
             if (last != null && last.isAfter(now.minus(olderThan))) {
                 continue;
             }
-            outbound.resend(CanonicalJson.readEnvelope(row[1]), String.valueOf(now.toEpochMilli()));
-            lastResent.put(row[0], now);
+            outbound.resend(DeflatedEnvelopes.read(row.deflated(), row.text()), String.valueOf(now.toEpochMilli()));
+            lastResent.put(row.messageId(), now);
             if (++sent == limit) {
                 break;
             }
@@ -196,12 +198,16 @@ public class RegisterTransactions implements SmartInitializingSingleton {
 
     /** See the class comment: rows accepted but not known to be in the journal are sent again. */
     void resendUnjournaled() {
-        List<String[]> rows = jdbc.query("select kind, business_id, envelope from register_transaction"
+        record Unjournaled(String kind, String businessId, Envelope envelope) {
+        }
+        List<Unjournaled> rows = jdbc.query("select kind, business_id, envelope_deflated, envelope from register_transaction"
                         + " where status = ? and journaled = false",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, QUEUED);
-        for (String[] row : rows) {
-            outbound.send(CanonicalJson.readEnvelope(row[2]));
-            jdbc.update("update register_transaction set journaled = true where kind = ? and business_id = ?", row[0], row[1]);
+                (rs, i) -> new Unjournaled(rs.getString(1), rs.getString(2),
+                        DeflatedEnvelopes.read(rs.getBytes(3), rs.getString(4))), QUEUED);
+        for (Unjournaled row : rows) {
+            outbound.send(row.envelope());
+            jdbc.update("update register_transaction set journaled = true where kind = ? and business_id = ?",
+                    row.kind(), row.businessId());
         }
         if (!rows.isEmpty()) {
             log.info("Re-sent {} accepted transaction(s) that were not known to be in the journal", rows.size());

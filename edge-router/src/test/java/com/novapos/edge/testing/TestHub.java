@@ -158,7 +158,15 @@ public final class TestHub implements AutoCloseable {
         String id = message.getStringProperty("novaposMessageId");
         String type = message.getStringProperty("novaposType");
         String store = message.getStringProperty("novaposStore");
-        String body = message.getReadOnlyBodyBuffer().readNullableSimpleString().toString();
+        String body;
+        if (message.getType() == Message.BYTES_TYPE) {   // what the edge sends: the envelope's UTF-8 bytes
+            var buffer = message.getReadOnlyBodyBuffer();
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            body = message.getReadOnlyBodyBuffer().readNullableSimpleString().toString();
+        }
         if (id == null) {
             throw new IllegalStateException("a message without novaposMessageId");
         }
