@@ -3,6 +3,7 @@ package com.novapos.connectors.quickbooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novapos.connectors.common.PartnerFailure;
+import com.novapos.connectors.common.RefreshTokenStore;
 import com.novapos.connectors.quickbooks.simulator.QuickBooksSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,34 @@ class QuickBooksClientTest {
         assertThat(first.intuitTid()).isNotBlank();
         assertThat(simulator.receiptsFor("msg-1")).isEqualTo(1);
         assertThat(simulator.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void theRotatedRefreshTokenIsRememberedAndUsedAfterARestartAndARefusedOneFallsBackToTheConfiguredToken() {
+        QuickBooksSettings settings = new QuickBooksSettings(simulator.baseUrl(), "4620816365", simulator.tokenUrl(),
+                "novapos-client", "s3cret", "refresh-0", 75, Duration.ofSeconds(5));
+        HttpClient http = HttpClient.newHttpClient();
+        RefreshTokenStore store = RefreshTokenStore.inMemory();
+        new QuickBooksClient(settings, new QuickBooksTokens(settings, http, Clock.systemUTC(), store), http)
+                .create("salesreceipt", receipt("R-ROT-1"), "msg-rot-1");
+        String rotated = store.newest("quickbooks", "refresh-0").orElseThrow();
+        assertThat(rotated).isNotEqualTo("refresh-0").startsWith("sim-refresh-");
+
+        // "after a restart": a new token holder with the same store starts from the rotated token
+        new QuickBooksClient(settings, new QuickBooksTokens(settings, http, Clock.systemUTC(), store), http)
+                .create("salesreceipt", receipt("R-ROT-2"), "msg-rot-2");
+        assertThat(simulator.tokenCalls()).isEqualTo(2);
+        assertThat(store.newest("quickbooks", "refresh-0")).get().isNotEqualTo(rotated);
+        // an admin configured a new token: the remembered lineage does not apply to it
+        assertThat(store.newest("quickbooks", "refresh-NEW")).isEmpty();
+
+        // a remembered token the partner refuses (revoked meanwhile): one fall-back to the configured token
+        store.rotated("quickbooks", "refresh-0", "revoked-token");
+        new QuickBooksClient(settings, new QuickBooksTokens(settings, http, Clock.systemUTC(), store), http)
+                .create("salesreceipt", receipt("R-ROT-3"), "msg-rot-3");
+        assertThat(simulator.tokenCalls()).isEqualTo(4);   // refused, then the configured one
+        assertThat(simulator.receiptsFor("msg-rot-3")).isEqualTo(1);
+        assertThat(store.newest("quickbooks", "refresh-0")).get().isNotEqualTo("revoked-token");
     }
 
     @Test

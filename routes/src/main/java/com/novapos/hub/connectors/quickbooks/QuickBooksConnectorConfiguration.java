@@ -1,5 +1,6 @@
 package com.novapos.hub.connectors.quickbooks;
 
+import com.novapos.connectors.common.RefreshTokenStore;
 import com.novapos.connectors.quickbooks.QuickBooksClient;
 import com.novapos.connectors.quickbooks.QuickBooksSettings;
 import com.novapos.connectors.quickbooks.QuickBooksTokens;
@@ -49,9 +50,9 @@ class QuickBooksConnectorConfiguration {
     }
 
     @Bean
-    QuickBooksClient quickBooksClient(QuickBooksSettings settings, Clock clock) {
+    QuickBooksClient quickBooksClient(QuickBooksSettings settings, Clock clock, RefreshTokenStore refreshTokens) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return new QuickBooksClient(settings, new QuickBooksTokens(settings, http, clock), http);
+        return new QuickBooksClient(settings, new QuickBooksTokens(settings, http, clock, refreshTokens), http);
     }
 
     @Bean
