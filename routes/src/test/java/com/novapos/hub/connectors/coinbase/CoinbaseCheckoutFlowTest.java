@@ -39,7 +39,7 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
     CoinbaseSimulator coinbase;
 
     @Test
-    void aCryptoTenderGetsACheckoutThenIsApprovedOnceByItsWebhook() {
+    void aCryptoTenderGetsACheckoutThenIsApprovedOnceByItsWebhook() throws Exception {
         String paymentId = requestCryptoPayment("100.50", "USD");
 
         JsonNode pending = awaitPending(paymentId);
@@ -51,6 +51,11 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
         assertThat(results(paymentId, "PENDING").get(0).storeId()).isEqualTo(STORE);
         assertThat(checkout.path("amount").asText()).isEqualTo("100.50");
         assertThat(checkout.path("metadata").path("store").asText()).isEqualTo(STORE);
+        JsonNode pendingAtStore = storeNotification(paymentId, "PENDING", Duration.ofSeconds(30));
+        assertThat(pendingAtStore).as("PENDING on store.S001").isNotNull();
+        assertThat(pendingAtStore.path("type").asText()).isEqualTo("payment.crypto.result");
+        assertThat(pendingAtStore.path("storeId").asText()).isEqualTo(STORE);
+        assertThat(pendingAtStore.at("/payload/checkoutUrl").asText()).isEqualTo(checkout.path("url").asText());
 
         CoinbaseDelivery success = coinbase.checkoutEvent(checkout.path("id").asText(), "checkout.payment.success");
         ResponseEntity<String> first = deliver("/api/v1/webhooks/coinbase", success);
@@ -70,6 +75,11 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
         assertThat(tender.settledFee()).isEqualByComparingTo("1.00");
         assertThat(tender.settledNet()).isEqualByComparingTo("99.50");
         assertThat(tender.eventIds()).containsExactly(success.eventId());
+        JsonNode approvedAtStore = storeNotification(paymentId, "APPROVED", Duration.ofSeconds(30));
+        assertThat(approvedAtStore).as("APPROVED on store.S001").isNotNull();
+        assertThat(approvedAtStore.at("/payload/outcome").asText()).isEqualTo("APPROVED");
+        assertThat(approvedAtStore.at("/payload/saleId").asText()).isEqualTo(tender.saleId());
+        assertThat(storeNotification(paymentId, "APPROVED", Duration.ofSeconds(2))).as("no second confirmation").isNull();
 
         // a late "expired" after the success changes nothing
         ResponseEntity<String> late = deliver("/api/v1/webhooks/coinbase",

@@ -77,6 +77,23 @@ abstract class CoinbaseHubTestSupport extends WholeHubTest {
         return CanonicalJson.parseTree(event.envelope()).path("payload");
     }
 
+    /**
+     * The tender's {@code payment.crypto.result} with this outcome as the store's edge router gets it,
+     * from {@code store.<storeId>} (the hub's store-notifications route); null when none arrives in time.
+     */
+    JsonNode storeNotification(String paymentId, String outcome, Duration wait) throws jakarta.jms.JMSException {
+        JmsTemplate receiver = new JmsTemplate(jms.getConnectionFactory());
+        receiver.setReceiveTimeout(wait.toMillis());
+        jakarta.jms.Message message = receiver.receiveSelected("store." + STORE,
+                "novaposMessageId = '" + paymentId + ":payment.crypto.result:" + outcome + "'");
+        if (message == null) {
+            return null;
+        }
+        assertThat(message.getStringProperty("novaposType")).isEqualTo("payment.crypto.result");
+        assertThat(message.getStringProperty("novaposStore")).isEqualTo(STORE);
+        return CanonicalJson.parseTree(((jakarta.jms.TextMessage) message).getText());
+    }
+
     ResponseEntity<String> deliver(String path, CoinbaseDelivery delivery) {
         HttpHeaders headers = new HttpHeaders();
         delivery.headers().forEach(headers::set);
