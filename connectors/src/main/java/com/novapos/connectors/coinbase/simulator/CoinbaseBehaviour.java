@@ -104,7 +104,8 @@ final class CoinbaseBehaviour implements ResponseDefinitionTransformerV2 {
             return businessError(400, "invalid_request", "X-Idempotency-Key must be a UUID");
         }
         if (take(failBeforeCreate)) {
-            return businessError(failureStatus.get(), "internal_server_error", "An internal error occurred");
+            return failureStatus.get() >= 500 ? businessError(failureStatus.get(), "internal_server_error", "An internal error occurred")
+                    : businessError(failureStatus.get(), "invalid_request", "The request was rejected (scripted)");
         }
         String existing = checkoutIdByKey.get(key);
         if (existing != null) {

@@ -37,6 +37,8 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
 
     @Autowired
     CoinbaseSimulator coinbase;
+    @Autowired
+    com.novapos.core.deadletter.DeadLetterRepository deadLetters;
 
     @Test
     void aCryptoTenderGetsACheckoutThenIsApprovedOnceByItsWebhook() throws Exception {
@@ -176,9 +178,43 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
         resent.put("messageId", java.util.UUID.randomUUID().toString());
         assertThat(postMessage("edge", "edge-pw", resent.toString(), String.class).getStatusCode().value()).isEqualTo(202);
 
+        // another payment id for the same sale and tender is refused: one checkout per tender
+        resent.put("messageId", java.util.UUID.randomUUID().toString());
+        String otherPaymentId = "pay-" + java.util.UUID.randomUUID();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) resent.get("payload")).put("paymentId", otherPaymentId);
+        ResponseEntity<String> refused = postMessage("edge", "edge-pw", resent.toString(), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody()).contains("one-checkout-per-tender");
+
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(coinbase.checkoutsFor(paymentId)).isEqualTo(1);
+            assertThat(coinbase.checkoutsFor(otherPaymentId)).isZero();
             assertThat(results(paymentId, null)).hasSize(1);
+            assertThat(checkouts.find(TENANT, otherPaymentId)).isEmpty();
         });
+    }
+
+    @Test
+    void coinbaseRefusingTheCheckoutFailsTheTenderForTheStoreAndLeavesADeadLetter() {
+        coinbase.failNextBeforeCreate(1, 400);
+
+        String paymentId = requestCryptoPayment("11.00", "USD");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> results(paymentId, "FAILED").size() == 1);
+        JsonNode failed = payload(results(paymentId, "FAILED").get(0));
+        assertThat(failed.path("message").asText()).contains("HTTP 400").contains("invalid_request");
+        assertThat(results(paymentId, "FAILED").get(0).storeId()).isEqualTo(STORE);
+        assertThat(tender(paymentId).status()).isEqualTo(CryptoCheckoutStatus.FAILED);
+        assertThat(coinbase.checkoutsFor(paymentId)).isZero();
+        String requestId = tx.call(TENANT, () -> outbox.findByAggregateIdOrderByCreatedAt(paymentId)).get(0).messageId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(tx.call(TENANT, () -> deadLetters.findByMessageIdOrderByFirstFailedAt(requestId))).singleElement()
+                        .satisfies(d -> {
+                            assertThat(d.connector()).isEqualTo("coinbase");
+                            assertThat(d.routeId()).isEqualTo("coinbase-checkouts");
+                            assertThat(d.partnerStatus()).isEqualTo(400);
+                            assertThat(d.partnerCorrelationId()).isNotBlank();
+                        }));
     }
 }
