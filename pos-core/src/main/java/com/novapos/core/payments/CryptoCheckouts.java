@@ -1,6 +1,7 @@
 package com.novapos.core.payments;
 
 import com.novapos.core.outbox.Outbox;
+import com.novapos.core.outbox.OutboxEventRepository;
 import com.novapos.core.support.EnvelopeChecks;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.model.Envelope;
@@ -35,15 +36,17 @@ public class CryptoCheckouts {
     private final CryptoCheckoutRepository checkouts;
     private final CryptoCheckoutEventRepository events;
     private final Outbox outbox;
+    private final OutboxEventRepository outboxEvents;
     private final TenantTransactions tx;
     private final EnvelopeChecks checks;
     private final Clock clock;
 
     CryptoCheckouts(CryptoCheckoutRepository checkouts, CryptoCheckoutEventRepository events, Outbox outbox,
-                    TenantTransactions tx, EnvelopeChecks checks, Clock clock) {
+                    OutboxEventRepository outboxEvents, TenantTransactions tx, EnvelopeChecks checks, Clock clock) {
         this.checkouts = checkouts;
         this.events = events;
         this.outbox = outbox;
+        this.outboxEvents = outboxEvents;
         this.tx = tx;
         this.checks = checks;
         this.clock = clock;
@@ -105,6 +108,24 @@ public class CryptoCheckouts {
                 record.moveTo(CryptoCheckoutStatus.UNKNOWN, reason, clock.instant());
             }
         }));
+    }
+
+    /**
+     * The hub gave up reaching Coinbase for now (its retries ran out): the register is told
+     * PROVIDER_UNREACHABLE, once. The tender stays UNKNOWN — the shopper never saw a checkout URL, and
+     * a re-drive can still open the checkout (with the same idempotency key).
+     */
+    public boolean unreachable(String tenantId, String paymentId, String reason) {
+        return tx.call(tenantId, () -> {
+            CryptoCheckoutRecord record = lock(paymentId);
+            String messageId = resultId(record, PaymentOutcome.PROVIDER_UNREACHABLE);
+            if (record.status().isFinal() || record.status() == CryptoCheckoutStatus.PENDING || outboxEvents.existsByMessageId(messageId)) {
+                return false;
+            }
+            record.moveTo(CryptoCheckoutStatus.UNKNOWN, reason, clock.instant());
+            tell(record, PaymentOutcome.PROVIDER_UNREACHABLE, reason);
+            return true;
+        });
     }
 
     /** Coinbase opened the checkout: PENDING, and the register gets its URL. A repeat answers false. */
@@ -180,6 +201,10 @@ public class CryptoCheckouts {
         return true;
     }
 
+    private static String resultId(CryptoCheckoutRecord record, PaymentOutcome outcome) {
+        return record.paymentId() + ":" + MessageType.CRYPTO_PAYMENT_RESULT.wireName() + ":" + outcome;
+    }
+
     /** The amount as the register wrote it, not as the numeric column pads it: 100.5000 → 100.50. */
     private static BigDecimal money(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
@@ -196,7 +221,6 @@ public class CryptoCheckouts {
         CryptoPaymentResult result = new CryptoPaymentResult(record.paymentId(), record.saleId(), outcome, record.checkoutId(),
                 record.checkoutUrl(), money(record.amount()), record.currency(),
                 message == null || message.length() <= 200 ? message : message.substring(0, 200));
-        outbox.append(record.paymentId() + ":" + MessageType.CRYPTO_PAYMENT_RESULT.wireName() + ":" + outcome,
-                record.storeId(), record.deviceId(), record.saleId(), record.paymentId(), result);
+        outbox.append(resultId(record, outcome), record.storeId(), record.deviceId(), record.saleId(), record.paymentId(), result);
     }
 }

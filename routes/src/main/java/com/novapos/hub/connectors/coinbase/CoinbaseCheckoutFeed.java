@@ -9,12 +9,14 @@ import com.novapos.core.payments.CryptoCheckout;
 import com.novapos.core.payments.CryptoCheckouts;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.hub.connectors.ConnectorBreakers;
+import com.novapos.hub.connectors.ConnectorRetryLimits;
 import com.novapos.hub.connectors.DeadLetterRedrive;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.payment.CryptoPaymentRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.apache.camel.Header;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * (PENDING). A tender that already has its checkout is skipped, so redeliveries and re-drives are
  * no-ops. A create that ended without an answer marks the tender UNKNOWN and is retried by the error
  * policy with the same idempotency key (Business) or after a look-up (Commerce), so a tender never
- * gets two checkouts. Coinbase refusing the request marks it FAILED, tells the register, and leaves
+ * gets two checkouts; when the retries run out the register hears PROVIDER_UNREACHABLE (the
+ * tender stays UNKNOWN, so a re-drive can still open it). Coinbase refusing the request marks it FAILED, tells the register, and leaves
  * a dead letter with Coinbase's error.
  */
 @Component
@@ -40,9 +43,12 @@ class CoinbaseCheckoutFeed {
     private final TenantTransactions tx;
     private final CircuitBreaker breaker;
     private final DeadLetterService deadLetters;
+    private final ConnectorRetryLimits retryLimits;
 
     CoinbaseCheckoutFeed(CoinbaseClient client, CoinbaseSettings settings, CryptoCheckouts checkouts, MessageLog messageLog,
-                         TenantTransactions tx, ConnectorBreakers breakers, DeadLetterService deadLetters) {
+                         TenantTransactions tx, ConnectorBreakers breakers, DeadLetterService deadLetters,
+                         ConnectorRetryLimits retryLimits) {
+        this.retryLimits = retryLimits;
         this.client = client;
         this.settings = settings;
         this.checkouts = checkouts;
@@ -53,7 +59,8 @@ class CoinbaseCheckoutFeed {
     }
 
     @Handler
-    public String open(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
+    public String open(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven,
+                       @Header(Exchange.REDELIVERY_COUNTER) Integer redelivery) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         CryptoPaymentRequest request = envelope.payloadAs(CryptoPaymentRequest.class);
         String tenant = envelope.tenantId();
@@ -71,6 +78,9 @@ class CoinbaseCheckoutFeed {
                 checkout = breaker.executeSupplier(() -> client.open(call));
             } catch (PartnerFailure.Transient unknown) {
                 checkouts.outcomeUnknown(tenant, tender.paymentId(), unknown.getMessage());
+                if ((redelivery == null ? 0 : redelivery) >= retryLimits.maxRedeliveries(CONNECTOR)) {
+                    checkouts.unreachable(tenant, tender.paymentId(), unknown.getMessage());   // last attempt: this becomes a dead letter
+                }
                 throw unknown;
             } catch (PartnerFailure.Permanent | PartnerFailure.Unauthorized refused) {
                 checkouts.refused(tenant, tender.paymentId(), refused.getMessage());

@@ -33,6 +33,8 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
         registry.add("novapos.connectors.coinbase.webhook-secret", () -> WEBHOOK_SECRET);
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
         registry.add("novapos.connectors.retry.max-delay-ms", () -> "400");
+        registry.add("novapos.connectors.coinbase.retry.max-redeliveries", () -> "2");
+        registry.add("novapos.connectors.breaker.minimum-calls", () -> "20");   // these tests are not about the breaker
     }
 
     @Autowired
@@ -193,6 +195,31 @@ class CoinbaseCheckoutFlowTest extends CoinbaseHubTestSupport {
             assertThat(results(paymentId, null)).hasSize(1);
             assertThat(checkouts.find(TENANT, otherPaymentId)).isEmpty();
         });
+    }
+
+    @Test
+    void whenCoinbaseStaysDownTheStoreHearsItIsUnreachableOnceAndAReDriveOpensTheCheckout() {
+        coinbase.failNextBeforeCreate(3, 503);   // the call and coinbase's own 2 redeliveries
+
+        String paymentId = requestCryptoPayment("19.99", "USD");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> results(paymentId, "PROVIDER_UNREACHABLE").size() == 1);
+        assertThat(results(paymentId, "PROVIDER_UNREACHABLE").get(0).storeId()).isEqualTo(STORE);
+        assertThat(tender(paymentId).status()).isEqualTo(CryptoCheckoutStatus.UNKNOWN);
+        assertThat(coinbase.checkoutsFor(paymentId)).isZero();
+        String requestId = tx.call(TENANT, () -> outbox.findByAggregateIdOrderByCreatedAt(paymentId)).get(0).messageId();
+        com.novapos.core.deadletter.DeadLetter deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> tx.call(TENANT,
+                () -> deadLetters.findByMessageIdOrderByFirstFailedAt(requestId)), found -> found.size() == 1).get(0);
+        assertThat(deadLetter.attempts()).isEqualTo(3);
+        assertThat(deadLetter.partnerStatus()).isEqualTo(503);
+
+        // Coinbase is back; support re-drives: the checkout opens with the original key, the register gets its URL
+        assertThat(http.withBasicAuth("sam", "sam-pw").postForEntity("/api/v1/dead-letters/" + deadLetter.id() + "/retry", null,
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        JsonNode pending = awaitPending(paymentId);
+        assertThat(pending.path("checkoutId").asText()).isEqualTo(coinbase.checkoutFor(paymentId).path("id").asText());
+        assertThat(coinbase.checkoutsFor(paymentId)).isEqualTo(1);
+        assertThat(results(paymentId, "PROVIDER_UNREACHABLE")).hasSize(1);
     }
 
     @Test
