@@ -1,5 +1,6 @@
 package com.novapos.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class HubStartsOnEmbeddedDefaultsTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("novapos.data-dir", dataDir::toString);
+        registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
+        registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
     }
 
     @Autowired
@@ -40,5 +43,24 @@ class HubStartsOnEmbeddedDefaultsTest {
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
         assertThat(camel.getStatus().isStarted()).isTrue();
         assertThat(Files.exists(dataDir.resolve("db/novapos.mv.db"))).isTrue();
+    }
+
+    @Test
+    void supportSeesEveryConnectorAndThatTheyTalkToTheBuiltInSimulators() {
+        JsonNode connectors = http.withBasicAuth("sam", "sam-pw").getForEntity("/api/v1/connectors", JsonNode.class).getBody();
+
+        assertThat(connectors).extracting(c -> c.path("name").asText())
+                .containsExactly("quickbooks", "valor", "coinbase", "shopify");
+        for (JsonNode connector : connectors) {
+            if (connector.path("enabled").asBoolean()) {
+                assertThat(connector.path("simulated").asBoolean()).as(connector.toString()).isTrue();
+                assertThat(connector.path("breakerState").asText()).as(connector.toString()).isEqualTo("CLOSED");
+                assertThat(connector.path("backlog").asLong()).as(connector.toString()).isZero();
+            } else {
+                assertThat(connector.path("breakerState").asText()).as(connector.toString()).isEqualTo("DISABLED");
+            }
+        }
+        assertThat(connectors).filteredOn(c -> c.path("enabled").asBoolean()).extracting(c -> c.path("name").asText())
+                .contains("quickbooks", "coinbase");
     }
 }

@@ -1,7 +1,7 @@
 package com.novapos.hub.api;
 
 import com.novapos.hub.connectors.ConnectorBreakers;
-import com.novapos.hub.connectors.quickbooks.QuickBooksProperties;
+import com.novapos.hub.connectors.ConnectorDescriptor;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of each connector, for admins and support: enabled, circuit breaker state, last
@@ -22,13 +25,13 @@ import java.util.List;
 @RequestMapping("/api/v1/connectors")
 class ConnectorsController {
     private final ConnectorBreakers breakers;
-    private final ObjectProvider<QuickBooksProperties> quickBooks;
+    private final ObjectProvider<ConnectorDescriptor> switchedOn;
     private final ObjectProvider<EmbeddedActiveMQ> broker;
 
-    ConnectorsController(ConnectorBreakers breakers, ObjectProvider<QuickBooksProperties> quickBooks,
+    ConnectorsController(ConnectorBreakers breakers, ObjectProvider<ConnectorDescriptor> switchedOn,
                          ObjectProvider<EmbeddedActiveMQ> broker) {
         this.breakers = breakers;
-        this.quickBooks = quickBooks;
+        this.switchedOn = switchedOn;
         this.broker = broker;
     }
 
@@ -38,12 +41,19 @@ class ConnectorsController {
 
     @GetMapping
     List<ConnectorState> connectors() {
-        QuickBooksProperties qb = quickBooks.getIfAvailable();
-        boolean enabled = qb != null && qb.enabled();
-        ConnectorBreakers.Activity activity = breakers.activity("quickbooks");
-        return List.of(new ConnectorState("quickbooks", enabled, qb == null || qb.simulated(),
-                enabled ? breakers.of("quickbooks").getState().name() : "DISABLED", activity.lastSuccess(),
-                activity.lastFailure(), backlog("quickbooks")));
+        Map<String, ConnectorDescriptor> on = new HashMap<>();
+        switchedOn.orderedStream().forEach(d -> on.put(d.name(), d));
+        List<String> names = new ArrayList<>(ConnectorDescriptor.KNOWN);
+        on.keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(names::add);
+        List<ConnectorState> states = new ArrayList<>();
+        for (String name : names) {
+            ConnectorDescriptor descriptor = on.get(name);
+            ConnectorBreakers.Activity activity = breakers.activity(name);
+            states.add(new ConnectorState(name, descriptor != null, descriptor != null && descriptor.simulated(),
+                    descriptor != null ? breakers.of(name).getState().name() : "DISABLED", activity.lastSuccess(),
+                    activity.lastFailure(), descriptor != null ? backlog(name) : null));
+        }
+        return states;
     }
 
     private Long backlog(String connector) {

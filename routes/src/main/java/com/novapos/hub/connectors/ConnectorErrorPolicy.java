@@ -46,6 +46,8 @@ class ConnectorErrorPolicy extends RouteConfigurationBuilder {
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .handled(true)
                     .bean("connectorDeadLetters")
+                    .log(LoggingLevel.WARN, "${header.novaposConnector}: dead-lettered ${header.novaposMessageId} after "
+                            + "${exchangeProperty.novaposAttempts} attempt(s): ${exception.message}")
                 .end()
                 .onException(Exception.class)
                     .handled(true)

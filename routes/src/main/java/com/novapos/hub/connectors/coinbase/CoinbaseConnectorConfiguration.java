@@ -1,5 +1,6 @@
 package com.novapos.hub.connectors.coinbase;
 
+import com.novapos.hub.connectors.ConnectorDescriptor;
 import com.novapos.connectors.coinbase.CoinbaseClient;
 import com.novapos.connectors.coinbase.CoinbaseSettings;
 import com.novapos.connectors.coinbase.simulator.CoinbaseSimulator;
@@ -48,6 +49,11 @@ class CoinbaseConnectorConfiguration {
         return new CoinbaseSettings(properties.modeOrDefault(), properties.baseUrl(), properties.commerceBaseUrl(),
                 properties.apiKeyName(), properties.apiKeySecret(), properties.commerceApiKey(), properties.network(), expiry,
                 Duration.ofSeconds(20));
+    }
+
+    @Bean
+    ConnectorDescriptor coinbaseConnector(Optional<CoinbaseSimulator> simulator) {
+        return new ConnectorDescriptor(CoinbaseCheckoutFeed.CONNECTOR, simulator.isPresent());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.novapos.hub.connectors.quickbooks;
 
 import com.novapos.connectors.common.RefreshTokenStore;
+import com.novapos.hub.connectors.ConnectorDescriptor;
 import com.novapos.connectors.quickbooks.QuickBooksClient;
 import com.novapos.connectors.quickbooks.QuickBooksSettings;
 import com.novapos.connectors.quickbooks.QuickBooksTokens;
@@ -53,6 +54,11 @@ class QuickBooksConnectorConfiguration {
     QuickBooksClient quickBooksClient(QuickBooksSettings settings, Clock clock, RefreshTokenStore refreshTokens) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return new QuickBooksClient(settings, new QuickBooksTokens(settings, http, clock, refreshTokens), http);
+    }
+
+    @Bean
+    ConnectorDescriptor quickBooksConnector(QuickBooksProperties properties) {
+        return new ConnectorDescriptor(QuickBooksFeed.CONNECTOR, properties.simulated());
     }
 
     @Bean
