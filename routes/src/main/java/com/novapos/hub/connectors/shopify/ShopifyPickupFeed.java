@@ -59,7 +59,8 @@ class ShopifyPickupFeed {
     public boolean concernsShopify(@Body String envelopeJson) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         OrderStatusChanged change = envelope.payloadAs(OrderStatusChanged.class);
-        return change.to() == OrderStatus.READY && ShopifyOrders.fromShopify(change.orderId());
+        return change.to() == OrderStatus.READY && change.from() != OrderStatus.READY   // not a re-sourcing flag
+                && ShopifyOrders.fromShopify(change.orderId());
     }
 
     @Handler

@@ -83,6 +83,8 @@ class ShopifyHubTest extends WholeHubTest {
     OutboxEventRepository outbox;
     @Autowired
     DeadLetterRepository deadLetters;
+    @Autowired
+    org.apache.camel.ConsumerTemplate consumer;
 
     final ShopifyWebhookDeliveries deliveries = new ShopifyWebhookDeliveries(SECRET, ShopifySimulator.SHOP_DOMAIN);
 
@@ -172,6 +174,17 @@ class ShopifyHubTest extends WholeHubTest {
         assertThat(pickedUp.saleId()).isNotBlank();
         assertThat(position("SHOP-FLOW", "S002")).isEqualTo("onHand=8 reserved=0 available=8");
         assertThat(orderEvents(orderId)).endsWith("order.status-changed:READY@S002", "order.status-changed:PICKED_UP@S002");
+        // the store's queue on the hub broker got each alert (store-notifications), in order
+        List<String> atStore = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            org.apache.camel.Exchange next;
+            while ((next = consumer.receive("jms:queue:store.S002", 200)) != null) {
+                if (orderId.equals(CanonicalJson.parseTree(next.getMessage().getBody(String.class)).at("/payload/orderId").asText())) {
+                    atStore.add(next.getMessage().getHeader("novaposMessageId", String.class));
+                }
+            }
+            assertThat(atStore).containsSubsequence(orderId + ":ROUTED", orderId + ":READY", orderId + ":PICKED_UP");
+        });
         // and the online stock follows the store's: 8 available at the pickup location
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(shopify.available("gid://shopify/InventoryItem/71001", S002_LOCATION)).isEqualTo(8));
@@ -217,6 +230,37 @@ class ShopifyHubTest extends WholeHubTest {
         // Shopify shows nothing to sell online there
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(shopify.available("gid://shopify/InventoryItem/71004", S001_LOCATION)).isEqualTo(0));
+    }
+
+    @Test
+    void anOrderRoutedWithStockIsFlaggedWhenTheStoreSellsItsGoodsMeanwhile() {
+        setOnHand("SHOP-GONE", "S002", 3);
+        String older = nextOrderId();
+        String newer = nextOrderId();
+        knownToShopify(older, "PICK_UP", S002_LOCATION);
+        knownToShopify(newer, "PICK_UP", S002_LOCATION);
+        deliver(orderBody(older, "SHOP-GONE", 2), deliveries.ordersCreate(orderBody(older, "SHOP-GONE", 2), UUID.randomUUID().toString()));
+        deliver(orderBody(newer, "SHOP-GONE", 1), deliveries.ordersCreate(orderBody(newer, "SHOP-GONE", 1), UUID.randomUUID().toString()));
+        String olderId = ShopifyOrders.orderIdOf(older);
+        String newerId = ShopifyOrders.orderIdOf(newer);
+        assertThat(orders.get("acme", newerId).needsResourcing()).isFalse();
+        assertThat(position("SHOP-GONE", "S002")).isEqualTo("onHand=3 reserved=3 available=0");
+
+        apply("SHOP-GONE", "S002", -1, MovementReason.SALE);   // a register sold one, offline, before it heard of the orders
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orders.get("acme", newerId).needsResourcing()).isTrue());
+        assertThat(orders.get("acme", olderId).needsResourcing()).as("the older order keeps the 2 left").isFalse();
+        OutboxEvent flag = tx.call("acme", () -> outbox.findByAggregateIdOrderByCreatedAt(newerId)).stream()
+                .filter(e -> e.messageId().equals(newerId + ":resourcing")).findFirst().orElseThrow();
+        assertThat(flag.storeId()).isEqualTo("S002");
+        JsonNode payload = CanonicalJson.parseTree(flag.envelope()).path("payload");
+        assertThat(payload.path("reason").asText()).isEqualTo("needs re-sourcing: SHOP-GONE sold out at S002");
+        assertThat(payload.path("to").asText()).isEqualTo("ROUTED");
+        // another sale does not announce it again
+        apply("SHOP-GONE", "S002", -1, MovementReason.SALE);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orders.get("acme", olderId).needsResourcing()).isTrue());
+        assertThat(tx.call("acme", () -> outbox.findByAggregateIdOrderByCreatedAt(newerId)).stream()
+                .filter(e -> e.messageId().endsWith(":resourcing"))).hasSize(1);
     }
 
     @Test
