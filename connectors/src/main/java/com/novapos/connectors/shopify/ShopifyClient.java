@@ -91,8 +91,17 @@ public final class ShopifyClient {
         requireNoUserErrors(data.path("inventorySetQuantities"), "inventorySetQuantities");
     }
 
-    /** The order's fulfillment orders; empty when Shopify has no such order. */
+    /** The order's fulfillment orders; empty when Shopify has no such order. Waits out throttling as long as it takes. */
     public List<FulfillmentOrder> fulfillmentOrders(String orderGid) {
+        return fulfillmentOrders(orderGid, null);
+    }
+
+    /**
+     * As {@link #fulfillmentOrders(String)}, for a caller that cannot wait long (a webhook Shopify
+     * times out after a few seconds): throttled for longer than {@code patience}, it gives up with a
+     * {@link PartnerFailure.Transient} carrying how long Shopify asked to wait.
+     */
+    public List<FulfillmentOrder> fulfillmentOrders(String orderGid, java.time.Duration patience) {
         String query = """
                 query FulfillmentOrders($id: ID!) {
                   order(id: $id) {
@@ -102,7 +111,8 @@ public final class ShopifyClient {
                     }
                   }
                 }""";
-        JsonNode data = call(query, json.createObjectNode().put("id", orderGid));
+        JsonNode data = call(query, json.createObjectNode().put("id", orderGid),
+                patience == null ? Long.MAX_VALUE : System.currentTimeMillis() + patience.toMillis());
         List<FulfillmentOrder> found = new ArrayList<>();
         for (JsonNode node : data.path("order").path("fulfillmentOrders").path("nodes")) {
             found.add(new FulfillmentOrder(node.path("id").asText(), node.path("status").asText(null),
@@ -142,8 +152,17 @@ public final class ShopifyClient {
 
     /** Posts one GraphQL document and answers its {@code data}, waiting out throttling as often as it comes. */
     JsonNode call(String document, ObjectNode variables) {
+        return call(document, variables, Long.MAX_VALUE);
+    }
+
+    private JsonNode call(String document, ObjectNode variables, long giveUpAt) {
         String body = json.createObjectNode().put("query", document).set("variables", variables).toString();
         while (true) {
+            long rest = pausedUntil.get() - System.currentTimeMillis();
+            if (rest > 0 && System.currentTimeMillis() + rest > giveUpAt) {
+                throw new PartnerFailure.Transient(PARTNER, "throttled: Shopify asks to wait " + rest + " ms", 429, null,
+                        null, rest, null);
+            }
             waitForBucket();
             HttpResponse<String> response = post(body);
             int status = response.statusCode();

@@ -65,6 +65,18 @@ class ShopifyClientTest {
     }
 
     @Test
+    void aCallerThatCannotWaitGivesUpOnALongThrottleWithATransientFailure() {
+        String order = "gid://shopify/Order/77";
+        shopify.order(order, List.of(new ShopifySimulator.FulfillmentOrder("gid://shopify/FulfillmentOrder/77", "PICK_UP", LOCATION)));
+        shopify.rateLimitNext(1, 3);
+
+        assertThatThrownBy(() -> client.fulfillmentOrders(order, Duration.ofSeconds(1)))
+                .isInstanceOf(PartnerFailure.Transient.class).hasMessageContaining("throttled")
+                .satisfies(e -> assertThat(((PartnerFailure.Transient) e).retryAfterMillis()).isGreaterThan(1_000));
+        assertThat(client.fulfillmentOrders(order)).hasSize(1);   // a patient caller waits it out
+    }
+
+    @Test
     void a429WaitsTheRetryAfterThenDelivers() {
         String item = "gid://shopify/InventoryItem/3003";
         shopify.rateLimitNext(1, 1);

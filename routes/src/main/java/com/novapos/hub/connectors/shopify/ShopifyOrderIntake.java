@@ -59,6 +59,8 @@ public class ShopifyOrderIntake {
     static final String CONNECTOR = "shopify";
     static final String ROUTE_ID = "shopify-orders-webhook";
     static final String SOURCE = "shopify-webhook";
+    /** Shopify gives a webhook 5 seconds: throttled for longer, the hub answers 503 and Shopify delivers again. */
+    static final java.time.Duration WEBHOOK_PATIENCE = java.time.Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(ShopifyOrderIntake.class);
 
     private final ShopifyClient client;
@@ -140,7 +142,7 @@ public class ShopifyOrderIntake {
             throw new ShopifyOrders.UnmappableOrderException("the order has no numeric id");
         }
         List<ShopifyClient.FulfillmentOrder> fulfillmentOrders =
-                breaker.executeSupplier(() -> client.fulfillmentOrders(ShopifyOrders.orderGid(shopifyId)));
+                breaker.executeSupplier(() -> client.fulfillmentOrders(ShopifyOrders.orderGid(shopifyId), WEBHOOK_PATIENCE));
         if (fulfillmentOrders.isEmpty()) {
             throw new PartnerFailure.Transient(CONNECTOR, "Shopify does not show order " + shopifyId
                     + " or its fulfillment orders yet", null, null, null, null, null);
