@@ -289,6 +289,18 @@ class ShopifyHubTest extends WholeHubTest {
                     assertThat(d.body()).isEqualTo(lostBody);
                 });
         assertThatThrownBy(() -> orders.get("acme", ShopifyOrders.orderIdOf(lost))).isInstanceOf(OrderNotFoundException.class);
+
+        // the merchant moves the pickup to a mapped location; support re-drives the dead letter: the order is taken in once
+        knownToShopify(lost, "PICK_UP", S001_LOCATION);
+        DeadLetter letter = tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt("shopify:" + eventId)).get(0);
+        assertThat(http.withBasicAuth("sam", "sam-pw").postForEntity("/api/v1/dead-letters/" + letter.id() + "/retry", null,
+                JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(OrderNotFoundException.class).untilAsserted(() -> {
+            assertThat(orders.get("acme", ShopifyOrders.orderIdOf(lost)).order().status()).isEqualTo(OrderStatus.ROUTED);
+            assertThat(tx.call("acme", () -> deadLetters.findById(letter.id())).orElseThrow().status().name()).isEqualTo("RESOLVED");
+        });
+        assertThat(deliver(lostBody, deliveries.ordersCreate(lostBody, eventId)).getBody().path("status").asText())
+                .as("Shopify's own retry after the re-drive").isEqualTo("DUPLICATE");
     }
 
     // ---- online stock ----
