@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * </ol>
  * Goals: p99 accept ≤ 20 ms; drain ≥ 1,000 sales/s; 100,000 queued sales in under 500 MB.
  * Run: {@code java -jar bench/target/novapos-bench.jar edge [--backlog=100000] [--registers=8]
- * [--edge-jar=edge-router/target/novapos-edge.jar]}.
+ * [--edge-jar=edge-router/target/novapos-edge.jar] [--edge.<setting>=<value> ...]}; each {@code --edge.} argument
+ * is handed to the edge router as {@code --<setting>=<value>}.
  */
 public final class EdgeStoreAndForwardBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,12 +66,19 @@ public final class EdgeStoreAndForwardBenchmark {
         SampleSales samples = new SampleSales("bench", "S001", 500);
 
         EmbeddedActiveMQ hub = startHub(work.resolve("hub"), hubPort);
-        Process edge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar",
                 edgeJar.toAbsolutePath().toString(), "--server.port=" + edgePort, "--novapos.edge.store-id=S001",
                 "--novapos.edge.tenant-id=bench", "--novapos.edge.device-id=S001-EDGE",
                 "--novapos.edge.hub-broker-url=tcp://localhost:" + hubPort, "--novapos.edge.hub-user=bench",
                 "--novapos.edge.hub-password=bench", "--novapos.edge.data-dir=" + edgeData,
-                "--logging.level.root=warn")
+                "--logging.level.root=warn"));
+        for (String arg : args) {
+            if (arg.startsWith("--edge.")) {   // --edge.<setting>=<value> is passed to the edge as --<setting>=<value>
+                command.add("--" + arg.substring("--edge.".length()));
+            }
+        }
+        Process edge = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("edge.log").toFile()).start();
         try {
             awaitUp(edgePort);
@@ -105,6 +113,8 @@ public final class EdgeStoreAndForwardBenchmark {
             accept(edgePort, registers, backlog, i -> samples.next(5, "B" + i));
             double acceptRate = backlog / ((System.nanoTime() - start) / 1e9);
             long diskAfter = sizeOf(edgeData);
+            long databaseAfter = sizeOf(edgeData.resolve("db"));
+            long brokerAfter = sizeOf(edgeData.resolve("broker"));
 
             // 3. drain when the hub is back
             hub = startHub(work.resolve("hub"), hubPort);
@@ -121,6 +131,8 @@ public final class EdgeStoreAndForwardBenchmark {
             System.out.printf("  edge data directory grew by %.1f MB: %.0f bytes per queued sale, %.0f MB per 100,000 (goal < 500 MB)%n",
                     (diskAfter - diskBefore) / 1e6, (double) (diskAfter - diskBefore) / backlog,
                     (diskAfter - diskBefore) / (double) backlog * 100_000 / 1e6);
+            System.out.printf("    of which, after the backlog: the local database %.1f MB, the broker's journal and paging %.1f MB%n",
+                    databaseAfter / 1e6, brokerAfter / 1e6);
             System.out.printf("  drain to the hub when it is back: %.0f sales/s (goal >= 1000)%n", drain);
         } finally {
             edge.destroy();

@@ -2,6 +2,7 @@ package com.novapos.edge.broker;
 
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.TextMessage;
@@ -13,7 +14,12 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * The way out to the hub: a durable send to the local queue (the bridge does the rest), and what
@@ -47,6 +53,43 @@ public class OutboundQueue {
 
     /** As {@link #send(Envelope)}, for messages worthless after {@code timeToLive} (heartbeats). */
     public void send(Envelope envelope, Duration timeToLive) {
+        send(envelope, timeToLive, envelope.messageId());
+    }
+
+    /**
+     * Sends the envelope again, past duplicate detection (here and at the hub broker), for when the
+     * hub's answer to the first copy was lost: the hub's message log recognises the envelope's
+     * messageId and answers DUPLICATE, so this can never apply anything twice.
+     */
+    public void resend(Envelope envelope, String attempt) {
+        send(envelope, null, envelope.messageId() + ":resend:" + attempt);
+    }
+
+    /**
+     * The sales and returns still waiting in the local queue that were sent at or after {@code since}
+     * (their JMS timestamp): what {@code since} covers was in the journal before any crash.
+     */
+    public List<Waiting> waitingSince(Instant since) {
+        String selector = TYPE + " IN ('sale.completed','return.completed') AND JMSTimestamp >= " + since.toEpochMilli();
+        List<Waiting> found = new ArrayList<>();
+        jms.browseSelected(EdgeBrokerConfiguration.OUTBOUND, selector, (session, browser) -> {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                jakarta.jms.Message message = (jakarta.jms.Message) messages.nextElement();
+                String json = message instanceof TextMessage text ? text.getText()
+                        : new String(message.getBody(byte[].class), StandardCharsets.UTF_8);
+                found.add(new Waiting(CanonicalJson.readEnvelope(json), Instant.ofEpochMilli(message.getJMSTimestamp())));
+            }
+            return null;
+        });
+        return found;
+    }
+
+    /** A message in the local queue and when it went into the journal. */
+    public record Waiting(Envelope envelope, Instant journaledAt) {
+    }
+
+    private void send(Envelope envelope, Duration timeToLive, String duplicateId) {
         String body = CanonicalJson.write(envelope);
         JmsTemplate template = jms;
         if (timeToLive != null) {
@@ -56,8 +99,11 @@ public class OutboundQueue {
             template.setTimeToLive(timeToLive.toMillis());
         }
         template.send(EdgeBrokerConfiguration.OUTBOUND, session -> {
-            TextMessage message = session.createTextMessage(body);
-            message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), envelope.messageId());
+            // UTF-8 bytes: a text message keeps its body as UTF-16 in the journal, twice the disk a
+            // queued sale needs during an outage; the hub reads either
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+            message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), duplicateId);
             message.setStringProperty(TYPE, envelope.type());
             message.setStringProperty(STORE, envelope.storeId());
             message.setStringProperty(MESSAGE_ID, envelope.messageId());

@@ -29,7 +29,7 @@ class HubInboundRoute extends RouteBuilder {
         from("jms:queue:{{novapos.ingest.queue}}?transacted=true&concurrentConsumers={{novapos.ingest.consumers}}"
                 + "&cacheLevelName=CACHE_CONSUMER")
                 .routeId("hub-inbound")
-                .convertBodyTo(String.class)
+                .convertBodyTo(String.class, "UTF-8")   // a text message, or the envelope's UTF-8 bytes
                 .bean("messageIngest", "ingest(${body}, 'broker', ${header.JMSXUserID})")
                 .log(LoggingLevel.DEBUG, "hub.inbound: ${body}")
                 .to("direct:store-acknowledgement");

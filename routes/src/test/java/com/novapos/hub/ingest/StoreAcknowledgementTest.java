@@ -41,6 +41,8 @@ class StoreAcknowledgementTest extends WholeHubTest {
     DeadLetterRepository deadLetters;
     @Autowired
     TenantTransactions tx;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Connection edge;
     Session session;
@@ -167,6 +169,26 @@ class StoreAcknowledgementTest extends WholeHubTest {
             assertThat(m.getStringProperty("novaposStore")).isEqualTo("S001");
             assertThat(m.getStringProperty("novaposType")).isNotEqualTo("sale.completed");
         });
+    }
+
+    @Test
+    void anEnvelopeSentAsUtf8BytesIsTakenInLikeText() throws Exception {
+        ObjectNode sale = exampleSale(s -> ((ObjectNode) s.at("/payload/lines/0")).put("description", "Crème brûlée torch, 1 pièce"));
+        String id = sale.get("messageId").asText();
+        jakarta.jms.BytesMessage message = session.createBytesMessage();
+        message.writeBytes(sale.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        message.setStringProperty("_AMQ_DUPL_ID", id);
+        toHub.send(message);
+
+        Map<String, List<String>> acks = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            drainAcks(acks);
+            assertThat(acks.get(id)).containsExactly("ACCEPTED");
+        });
+        String published = jdbc.queryForObject("select envelope from outbox_event where message_id = ?", String.class,
+                id);
+        assertThat(CanonicalJson.parseTree(published).at("/payload/lines/0/description").asText())
+                .isEqualTo("Crème brûlée torch, 1 pièce");
     }
 
     /** The notifications caused by one message (the outbox derives their ids from their cause's). */
