@@ -49,9 +49,11 @@ public class HubMessages {
     private final CustomerCache customers;
     private final CashierCredentials cashiers;
     private final RegisterEvents events;
+    private final com.novapos.edge.orders.PickupOrders pickupOrders;
 
     HubMessages(RegisterTransactions transactions, SyncState sync, CatalogCache catalog, CustomerCache customers,
-                CashierCredentials cashiers, RegisterEvents events) {
+                CashierCredentials cashiers, RegisterEvents events, com.novapos.edge.orders.PickupOrders pickupOrders) {
+        this.pickupOrders = pickupOrders;
         this.transactions = transactions;
         this.sync = sync;
         this.catalog = catalog;
@@ -113,6 +115,9 @@ public class HubMessages {
             case STOCK_LEVEL -> catalog.stockLevel(envelope.payloadAs(StockLevel.class));
             case CUSTOMER_UPSERTED -> customers.upserted(envelope.payloadAs(Customer.class));
             case ORDER_CREATED, ORDER_STATUS_CHANGED, CARD_PAYMENT_RESULT, CRYPTO_PAYMENT_RESULT -> {
+                if (messageType == MessageType.ORDER_CREATED || messageType == MessageType.ORDER_STATUS_CHANGED) {
+                    pickupOrders.fromHub(envelope);   // the pending-pickups list (com.novapos.edge.orders)
+                }
                 Map<String, Object> event = new LinkedHashMap<>();
                 event.put("messageId", envelope.messageId());
                 event.put("type", envelope.type());

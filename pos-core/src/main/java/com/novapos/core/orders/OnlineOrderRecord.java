@@ -102,6 +102,16 @@ class OnlineOrderRecord {
         this.needsResourcing = shortOfStock;
     }
 
+    /** The store can no longer cover the order (its stock was sold meanwhile); false when already flagged. */
+    boolean flagForResourcing(Instant now) {
+        if (needsResourcing) {
+            return false;
+        }
+        this.needsResourcing = true;
+        this.updatedAt = now;
+        return true;
+    }
+
     void pickedUpAs(String saleId) {
         this.saleId = saleId;
     }

@@ -22,6 +22,8 @@ interface OnlineOrderRepository extends JpaRepository<OnlineOrderRecord, UUID> {
 
     List<OnlineOrderRecord> findByPickupStoreIdAndStatusOrderByCreatedAt(String pickupStoreId, OrderStatus status);
 
+    List<OnlineOrderRecord> findByPickupStoreIdAndStatusInOrderByCreatedAt(String pickupStoreId, Collection<OrderStatus> statuses);
+
     /** Open orders whose reservation ran out; read as the system tenant, across tenants. */
     @Query("select o from OnlineOrderRecord o where o.status in :open and o.reservationExpiresAt < :now")
     List<OnlineOrderRecord> findExpired(Collection<OrderStatus> open, Instant now);

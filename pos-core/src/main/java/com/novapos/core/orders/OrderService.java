@@ -155,6 +155,39 @@ public class OrderService {
         return expired;
     }
 
+    /**
+     * Stock of {@code sku} at {@code storeId} fell below what its open pickup orders reserved (sold
+     * over the counter meanwhile, maybe offline): the orders the remaining {@code onHand} cannot
+     * cover — oldest first keep their goods — are flagged {@code needsResourcing}, each with an
+     * {@code order.status-changed} event (status unchanged, reason "needs re-sourcing: ...") that
+     * tells the store. Idempotent: an order already flagged is not announced again.
+     *
+     * @return the orders flagged now
+     */
+    public List<String> flagUncoveredOrders(String tenantId, String storeId, String sku, java.math.BigDecimal onHand) {
+        return tx.call(tenantId, () -> {
+            java.math.BigDecimal left = onHand;
+            List<String> flagged = new java.util.ArrayList<>();
+            Instant now = clock.instant();
+            for (OnlineOrderRecord record : orders.findByPickupStoreIdAndStatusInOrderByCreatedAt(storeId,
+                    EnumSet.of(OrderStatus.ROUTED, OrderStatus.READY))) {
+                java.math.BigDecimal wanted = record.toOrder().lines().stream().filter(l -> l.sku().equals(sku))
+                        .map(l -> l.quantity()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                if (wanted.signum() == 0) {
+                    continue;
+                }
+                left = left.subtract(wanted);
+                if (left.signum() < 0 && record.flagForResourcing(now)) {
+                    flagged.add(record.orderId());
+                    outbox.append(record.orderId() + ":resourcing", record.pickupStoreId(), null, record.orderId(),
+                            record.orderId(), new OrderStatusChanged(record.orderId(), record.status(), record.status(),
+                                    record.pickupStoreId(), "needs re-sourcing: " + sku + " sold out at " + storeId, null));
+                }
+            }
+            return flagged;
+        });
+    }
+
     public OrderView get(String tenantId, String orderId) {
         return tx.call(tenantId, () -> orders.findByOrderId(orderId).map(o -> OrderView.of(o, false))
                 .orElseThrow(() -> new OrderNotFoundException(orderId)));

@@ -1,0 +1,97 @@
+package com.novapos.hub.connectors.shopify;
+
+import com.novapos.connectors.common.PartnerFailure;
+import com.novapos.connectors.shopify.ShopifyClient;
+import com.novapos.core.deadletter.DeadLetterService;
+import com.novapos.core.stock.StockLedger;
+import com.novapos.core.stock.StockPosition;
+import com.novapos.core.support.TenantTransactions;
+import com.novapos.hub.connectors.ConnectorBreakers;
+import com.novapos.hub.connectors.DeadLetterRedrive;
+import com.novapos.mappings.shopify.ShopifyMapping;
+import com.novapos.model.CanonicalJson;
+import com.novapos.model.Envelope;
+import com.novapos.model.stock.StockLevel;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
+import org.apache.camel.Header;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Pushes a store's online stock of a SKU to Shopify as its {@code available} quantity at the
+ * store's location ({@code inventorySetQuantities}).
+ *
+ * <p>The level pushed is the ledger's <em>current</em> available quantity, read at push time, not
+ * the one the triggering event carried: whatever order the events arrived in, and however late a
+ * dead letter is re-driven, Shopify is set to what is true now. Whole units only (rounded down),
+ * never below zero (an oversold store has nothing to sell online). The {@code @idempotent} key is
+ * derived from the item, location, quantity and the triggering event, so a retry is the same call.
+ */
+@Component
+@ConditionalOnProperty(prefix = "novapos.connectors.shopify", name = "enabled", havingValue = "true")
+class ShopifyStockPush {
+    static final String AGGREGATE_KEY = "novaposStockKey";
+
+    private final ShopifyClient client;
+    private final ShopifyMapping mapping;
+    private final ShopifyProperties properties;
+    private final StockLedger ledger;
+    private final TenantTransactions tx;
+    private final DeadLetterService deadLetters;
+    private final CircuitBreaker breaker;
+
+    ShopifyStockPush(ShopifyClient client, ShopifyMapping mapping, ShopifyProperties properties, StockLedger ledger,
+                     TenantTransactions tx, DeadLetterService deadLetters, ConnectorBreakers breakers) {
+        this.client = client;
+        this.mapping = mapping;
+        this.properties = properties;
+        this.ledger = ledger;
+        this.tx = tx;
+        this.deadLetters = deadLetters;
+        this.breaker = breakers.of(ShopifyOrderIntake.CONNECTOR);
+    }
+
+    /** Only this shop's tenant, SKUs sold online and locations that are Shopify locations. */
+    public boolean sellsOnline(@Body String envelopeJson) {
+        Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
+        StockLevel level = envelope.payloadAs(StockLevel.class);
+        return envelope.tenantId().equals(properties.tenantId())
+                && mapping.inventoryItemFor(level.sku()).isPresent()
+                && mapping.locationOf(level.locationId()).isPresent();
+    }
+
+    /** What the aggregator correlates on: one SKU at one location. */
+    public String aggregateKey(@Body String envelopeJson) {
+        StockLevel level = CanonicalJson.readEnvelope(envelopeJson).payloadAs(StockLevel.class);
+        return level.sku() + "@" + level.locationId();
+    }
+
+    @Handler
+    public String push(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
+        Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
+        StockLevel level = envelope.payloadAs(StockLevel.class);
+        String item = mapping.inventoryItemFor(level.sku()).orElseThrow();
+        String location = mapping.locationOf(level.locationId()).orElseThrow();
+        StockPosition now = tx.call(envelope.tenantId(), () -> ledger.position(level.locationId(), level.sku()));
+        long quantity = Math.max(0, now.available().setScale(0, RoundingMode.FLOOR).longValueExact());
+        String key = ShopifyClient.idempotencyKey(item, location, Long.toString(quantity), envelope.messageId());
+        try {
+            breaker.executeRunnable(() -> client.setAvailable("correction",
+                    List.of(new ShopifyClient.InventoryQuantity(item, location, quantity)), key));
+        } catch (CallNotPermittedException open) {
+            // the level is no longer on the bus (the aggregator took it): retried, then a re-drivable dead letter
+            throw new PartnerFailure.Transient(ShopifyOrderIntake.CONNECTOR, "circuit breaker open", null, null, null,
+                    null, open);
+        }
+        if (Boolean.TRUE.equals(redriven)) {
+            deadLetters.resolved(envelope.tenantId(), envelope.messageId(), ShopifyOrderIntake.CONNECTOR);
+        }
+        return level.sku() + "@" + level.locationId() + " available=" + quantity;
+    }
+}
