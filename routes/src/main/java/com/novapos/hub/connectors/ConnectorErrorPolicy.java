@@ -33,6 +33,7 @@ class ConnectorErrorPolicy extends RouteConfigurationBuilder {
         routeConfiguration(ID)
                 .onException(CallNotPermittedException.class)
                     .handled(false)
+                    .logExhausted(false)   // expected while the partner is down: one INFO line, not an ERROR with a stack trace
                     .log(LoggingLevel.INFO, "${header.novaposConnector}: breaker open, ${header.novaposMessageId} waits on the bus")
                 .end()
                 .onException(PartnerFailure.Transient.class)
