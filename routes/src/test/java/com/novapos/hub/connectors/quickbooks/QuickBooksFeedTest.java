@@ -27,11 +27,11 @@ class QuickBooksFeedTest extends WholeHubTest {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
         registry.add("novapos.connectors.retry.max-delay-ms", () -> "400");
-        registry.add("novapos.connectors.retry.max-redeliveries", () -> "4");
-        registry.add("novapos.connectors.quickbooks.retry.max-redeliveries", () -> "2");   // its own limit wins
-        // below QuickBooks' 3 attempts (1 + 2 redeliveries): in an outage the breaker opens before the first
-        // sale has used up its retries, however slowly the next sales arrive (with 3, a lone first sale was
-        // dead-lettered when the machine was busy, which the outage test rightly refuses)
+        registry.add("novapos.connectors.retry.max-redeliveries", () -> "2");
+        registry.add("novapos.connectors.quickbooks.retry.max-redeliveries", () -> "6");   // its own limit wins
+        // well below QuickBooks' 7 attempts (1 + 6 redeliveries): in an outage the breaker opens before the first
+        // sale has used up its retries, however slowly the next sales arrive (with 3 calls against 3 attempts, a
+        // lone first sale was dead-lettered when the machine was busy, which the outage test rightly refuses)
         registry.add("novapos.connectors.breaker.minimum-calls", () -> "2");
         registry.add("novapos.connectors.breaker.wait-open-ms", () -> "1000");
         registry.add("novapos.broker.max-redelivery-delay", () -> "2s");
@@ -54,7 +54,7 @@ class QuickBooksFeedTest extends WholeHubTest {
 
     @Test
     void everySaleBecomesOneSalesReceiptEvenThroughA500Spell() throws Exception {
-        // two failures: even if both hit the same sale, it has a third attempt under quickbooks' own limit (2 redeliveries)
+        // two failures: even if both hit the same sale, it has more attempts under quickbooks' own limit (6 redeliveries)
         quickBooks.failNext(2, 500);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -186,7 +186,7 @@ class QuickBooksFeedTest extends WholeHubTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).singleElement()
                             .satisfies(d -> {
-                                assertThat(d.attempts()).as("1 call + quickbooks' own 2 redeliveries, not the shared 4").isEqualTo(3);
+                                assertThat(d.attempts()).as("1 call + quickbooks' own 6 redeliveries, not the shared 2").isEqualTo(7);
                                 assertThat(d.partnerStatus()).isEqualTo(500);
                             }));
         } finally {
