@@ -1,6 +1,7 @@
 package com.novapos.hub.ingest;
 
 import com.novapos.core.orders.OrderService;
+import com.novapos.core.payments.CardPayments;
 import com.novapos.core.sales.Approver;
 import com.novapos.core.sales.SalesService;
 import com.novapos.core.stock.StockLedger;
@@ -25,16 +26,18 @@ import java.util.Set;
 class InboundDispatcher {
     private static final Set<MessageType> ACCEPTED = EnumSet.of(MessageType.SALE_COMPLETED,
             MessageType.RETURN_COMPLETED, MessageType.ORDER_CREATED, MessageType.ORDER_STATUS_CHANGED,
-            MessageType.STOCK_MOVEMENT);
+            MessageType.STOCK_MOVEMENT, MessageType.CARD_PAYMENT_REQUESTED);
 
     private final SalesService sales;
     private final OrderService orders;
     private final StockLedger stock;
+    private final CardPayments cardPayments;
 
-    InboundDispatcher(SalesService sales, OrderService orders, StockLedger stock) {
+    InboundDispatcher(SalesService sales, OrderService orders, StockLedger stock, CardPayments cardPayments) {
         this.sales = sales;
         this.orders = orders;
         this.stock = stock;
+        this.cardPayments = cardPayments;
     }
 
     /** Refuses, before anything is written, a type this hub does not take in. */
@@ -53,6 +56,7 @@ class InboundDispatcher {
             case ORDER_CREATED -> orders.create(envelope);
             case ORDER_STATUS_CHANGED -> changeOrder(envelope);
             case STOCK_MOVEMENT -> stock.apply(envelope.payloadAs(StockMovement.class), envelope.storeId());
+            case CARD_PAYMENT_REQUESTED -> cardPayments.request(envelope);
             default -> checkAccepted(envelope);
         }
     }
