@@ -46,6 +46,7 @@ class StoreAcknowledgementTest extends WholeHubTest {
     Session session;
     MessageProducer toHub;
     MessageConsumer fromHub;
+    final List<Message> notifications = new java.util.ArrayList<>();
 
     @BeforeEach
     void connectAsTheStoresEdgeRouter() throws JMSException {
@@ -137,6 +138,48 @@ class StoreAcknowledgementTest extends WholeHubTest {
                 .getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    void theStoreHearsItsOwnStockLevelsButNotTheSalesItSentNorAnotherStoresEvents() throws Exception {
+        ObjectNode sale = exampleSale("S001-R01-NOTIFY-1");
+        String id = sale.get("messageId").asText();
+        ObjectNode elsewhere = exampleSale(s -> s.put("storeId", "S002"));
+
+        send(sale.toString(), id);
+        assertThat(postMessage("admin", "admin-pw", elsewhere.toString(), JsonNode.class).getStatusCode().value()).isEqualTo(202);
+
+        Map<String, List<String>> acks = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            drainAcks(acks);
+            assertThat(acks).containsKey(id);
+            assertThat(notificationsAbout(id)).extracting(m -> m.getStringProperty("novaposType"))
+                    .containsExactlyInAnyOrder("stock.level", "stock.level");   // one per line of the sale
+        });
+        Thread.sleep(1_000);   // anything else (a copy, the sale itself) would have arrived by now
+        drainAcks(acks);
+        List<Message> ours = notificationsAbout(id);
+        assertThat(ours).hasSize(2);
+        for (Message level : ours) {
+            JsonNode envelope = CanonicalJson.parseTree(((TextMessage) level).getText());
+            assertThat(envelope.get("storeId").asText()).isEqualTo("S001");
+            assertThat(envelope.at("/payload/sku").asText()).isIn("SKU-1001", "SKU-2002");
+        }
+        assertThat(notifications).allSatisfy(m -> {
+            assertThat(m.getStringProperty("novaposStore")).isEqualTo("S001");
+            assertThat(m.getStringProperty("novaposType")).isNotEqualTo("sale.completed");
+        });
+    }
+
+    /** The notifications caused by one message (the outbox derives their ids from their cause's). */
+    private List<Message> notificationsAbout(String causeId) throws JMSException {
+        List<Message> found = new java.util.ArrayList<>();
+        for (Message message : notifications) {
+            if (message.getStringProperty("novaposMessageId").startsWith(causeId)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
     private void send(String body, String duplicateId) throws JMSException {
         TextMessage message = session.createTextMessage(body);
         if (duplicateId != null) {
@@ -145,10 +188,14 @@ class StoreAcknowledgementTest extends WholeHubTest {
         toHub.send(message);
     }
 
+    /** Collects the acknowledgements on the store's queue; everything else on it goes to {@link #notifications}. */
     private void drainAcks(Map<String, List<String>> acks) throws JMSException {
         Message message;
         while ((message = fromHub.receive(200)) != null) {
-            assertThat(message.getStringProperty("novaposType")).isEqualTo("sync.ack");
+            if (!"sync.ack".equals(message.getStringProperty("novaposType"))) {
+                notifications.add(message);
+                continue;
+            }
             JsonNode ack = CanonicalJson.parseTree(((TextMessage) message).getText());
             acks.computeIfAbsent(ack.get("messageId").asText(), k -> new java.util.ArrayList<>()).add(ack.get("status").asText());
         }
