@@ -1,5 +1,6 @@
 package com.novapos.core.payments;
 
+import com.novapos.model.Money;
 import com.novapos.model.payment.CardPaymentRequest;
 import com.novapos.model.payment.PaymentOutcome;
 import jakarta.persistence.Column;
@@ -136,8 +137,8 @@ class CardPaymentRecord {
     }
 
     CardPaymentView view() {
-        return new CardPaymentView(paymentId, saleId, tenderNo, tryNo, storeId, terminalId, terminalEpi, reqTxnId, amount,
-                currency, status, attempts, txnId, authCode, rrn, maskedPan, cardBrand, token, batchNo, message,
+        return new CardPaymentView(paymentId, saleId, tenderNo, tryNo, storeId, terminalId, terminalEpi, reqTxnId,
+                Money.round(amount, currency), currency, status, attempts, txnId, authCode, rrn, maskedPan, cardBrand, token, batchNo, message,
                 requestedAt, completedAt);
     }
 
