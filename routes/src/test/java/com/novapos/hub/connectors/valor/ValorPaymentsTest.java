@@ -67,6 +67,8 @@ class ValorPaymentsTest extends WholeHubTest {
     TenantTransactions tx;
     @Autowired
     ConnectorBreakers breakers;
+    @Autowired
+    com.novapos.core.settlement.SettlementService settlement;
 
     Connection edge;
     final Map<String, JsonNode> results = new ConcurrentHashMap<>();
@@ -134,6 +136,25 @@ class ValorPaymentsTest extends WholeHubTest {
         assertThat(second.at("/payload/message").asText()).contains("already approved");
         assertThat(valor.publishCalls(reqTxnId)).isEqualTo(1);
         assertThat(valor.publishCalls(ValorTxnIds.reqTxnId("acme", sale, 1, 2))).isZero();
+    }
+
+    @Test
+    void anApprovedCardTenderLandsInItsTerminalBatchAtSettlement() {
+        String saleId = UUID.randomUUID().toString();
+        JsonNode reference = resultOf(requestPayment(saleId, 1, TERMINAL, "30.00")).at("/payload/reference");
+        var sale = exampleSale(s -> { });
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sale.get("payload")).put("saleId", saleId);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sale.at("/payload/tenders/0")).set("reference", reference);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sale.get("payload")).put("businessDate", "2026-10-05");
+
+        assertThat(postMessage("edge", "edge-pw", sale.toString(), String.class).getStatusCode().value()).isEqualTo(202);
+
+        var report = tx.call("acme", () -> settlement.zReport("S001", java.time.LocalDate.parse("2026-10-05")));
+        assertThat(report.cardBatches()).singleElement().satisfies(batch -> {
+            assertThat(batch.batchNo()).isEqualTo("231");
+            assertThat(batch.count()).isEqualTo(1);
+            assertThat(batch.amount()).isEqualByComparingTo("30.00");
+        });
     }
 
     @Test
