@@ -21,7 +21,7 @@ class ValorClientTest {
     static final String EPI = "2319916101";
     static final ValorSimulator VALOR = new ValorSimulator(0, "a".repeat(32), "k".repeat(32)).start();
     static final ValorClient CLIENT = new ValorClient(ValorSettings.forBase(VALOR.baseUrl(), "a".repeat(32), "k".repeat(32),
-            null, Map.of("T1", EPI), Duration.ofMillis(800), Duration.ofSeconds(2)), HttpClient.newHttpClient());
+            null, Map.of("T1", EPI), Duration.ofMillis(2_500), Duration.ofSeconds(2)), HttpClient.newHttpClient());
 
     @AfterAll
     static void stop() {
@@ -31,7 +31,7 @@ class ValorClientTest {
     @BeforeEach
     void reset() {
         VALOR.reset();
-        VALOR.slowMillis(1_500);
+        VALOR.slowMillis(4_000);
     }
 
     @Test

@@ -16,7 +16,10 @@ import com.novapos.model.payment.PaymentOutcome;
 import com.novapos.model.validation.CanonicalValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,10 +55,13 @@ public class RegisterPayments {
     private final EdgeProperties edge;
     private final StorePeripherals peripherals;
     private final Duration requestTtl;
+    private final ObjectProvider<DefaultMessageListenerContainer> hubStoreQueue;
     private final CanonicalValidator validator = new CanonicalValidator();
 
     RegisterPayments(JdbcTemplate jdbc, OutboundQueue outbound, EdgeProperties edge, StorePeripherals peripherals,
-                     @Value("${novapos.edge.payments.request-ttl:60s}") Duration requestTtl) {
+                     @Value("${novapos.edge.payments.request-ttl:60s}") Duration requestTtl,
+                     @Qualifier("hubStoreQueue") ObjectProvider<DefaultMessageListenerContainer> hubStoreQueue) {
+        this.hubStoreQueue = hubStoreQueue;
         this.jdbc = jdbc;
         this.outbound = outbound;
         this.edge = edge;
@@ -92,7 +98,7 @@ public class RegisterPayments {
             requireSame(known.get(), kind, saleId, tenderNo);
             return known.get();
         }
-        if (!outbound.online()) {
+        if (!hubReachable()) {
             throw new NeedsConnectionException("a " + kind.toLowerCase() + " payment needs the connection to the hub, "
                     + "which is down; take another tender (cash)");
         }
@@ -113,6 +119,18 @@ public class RegisterPayments {
             throw new NeedsConnectionException("the local journal refused the payment request; try again");
         }
         return find(paymentId).orElseThrow();
+    }
+
+    /**
+     * Both ways to the hub are up: the bridge that carries the request, and the consumer of the
+     * store queue that brings the answer back. The bridge alone is not enough: while it reconnects
+     * after the hub dropped, {@link OutboundQueue#online()} still answers true (Artemis keeps the
+     * bridge's session until it stops), whereas the store-queue consumer loses its registration as
+     * soon as its connection fails.
+     */
+    boolean hubReachable() {
+        DefaultMessageListenerContainer storeQueue = hubStoreQueue.getIfAvailable();
+        return outbound.online() && storeQueue != null && storeQueue.isRunning() && storeQueue.isRegisteredWithDestination();
     }
 
     private static void requireSame(Payment known, String kind, String saleId, int tenderNo) {

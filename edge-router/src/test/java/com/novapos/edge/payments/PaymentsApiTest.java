@@ -122,12 +122,14 @@ class PaymentsApiTest {
     JdbcTemplate jdbc;
     @Autowired
     RegisterEvents registerEvents;
+    @Autowired
+    RegisterPayments payments;
     EdgeClient edge;
 
     @BeforeEach
     void client() {
         edge = new EdgeClient(port);
-        await().atMost(Duration.ofSeconds(20)).until(outbound::online);
+        await().atMost(Duration.ofSeconds(30)).until(payments::hubReachable);
     }
 
     @Test
@@ -228,12 +230,12 @@ class PaymentsApiTest {
                 {"paymentId":"bad-1","tenderNo":1,"amount":"-3.00","currency":"USD","terminalId":"S001-T1"}""");
         assertThat(noSale.status()).isEqualTo(400);
         assertThat(noSale.contentType()).startsWith("application/problem+json");
-        assertThat(noSale.body().path("violations").findValuesAsText("field")).contains("payload.saleId", "payload.amount");
+        assertThat(noSale.body().path("violations").findValuesAsText("path")).contains("payload.saleId", "payload.amount");
 
         EdgeClient.Response badCurrency = edge.post("/api/v1/payments/crypto", """
                 {"paymentId":"bad-2","saleId":"S-1","tenderNo":1,"amount":"3.00","currency":"XYZ"}""");
         assertThat(badCurrency.status()).isEqualTo(400);
-        assertThat(badCurrency.body().path("violations").findValuesAsText("field")).contains("payload.currency");
+        assertThat(badCurrency.body().path("violations").findValuesAsText("path")).contains("payload.currency");
 
         EdgeClient.Response cardNumber = edge.post("/api/v1/payments/crypto", """
                 {"paymentId":"bad-3","saleId":"S-1","tenderNo":1,"amount":"3.00","currency":"USD","description":"card 4111 1111 1111 1111"}""");
@@ -249,7 +251,7 @@ class PaymentsApiTest {
     void withTheHubDownAPaymentIsRefusedAtOnceAndNothingIsQueued() throws Exception {
         HUB.stop();
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> !outbound.online());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !payments.hubReachable());
             EdgeClient.Response refused = edge.post("/api/v1/payments/card", """
                     {"paymentId":"offline-1","saleId":"S-OFF","tenderNo":1,"amount":"9.99","currency":"USD","terminalId":"S001-T1"}""");
             assertThat(refused.status()).isEqualTo(503);
@@ -261,7 +263,7 @@ class PaymentsApiTest {
         } finally {
             HUB.start();
         }
-        await().atMost(Duration.ofSeconds(30)).until(outbound::online);
+        await().atMost(Duration.ofSeconds(30)).until(payments::hubReachable);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
                 !HUB.ids("payment.card.requested").contains("offline-1"));
     }

@@ -47,7 +47,7 @@ class ValorPaymentsTest extends WholeHubTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("novapos.connectors.valor.terminals[" + TERMINAL + "]", () -> EPI);
-        registry.add("novapos.connectors.valor.publish-timeout", () -> "1s");
+        registry.add("novapos.connectors.valor.publish-timeout", () -> "2s");
         registry.add("novapos.connectors.valor.status-timeout", () -> "2s");
         registry.add("novapos.connectors.valor.retry.max-redeliveries", () -> "1");
         registry.add("novapos.connectors.retry.first-delay-ms", () -> "100");
@@ -76,7 +76,7 @@ class ValorPaymentsTest extends WholeHubTest {
     @BeforeEach
     void listenAsTheStore() throws JMSException {
         valor.reset();
-        valor.slowMillis(2_500);
+        valor.slowMillis(4_000);
         breakers.of("valor").reset();
         edge = new ActiveMQConnectionFactory("tcp://localhost:" + broker.port(), "edge", "edge-pw").createConnection();
         Session session = edge.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -191,7 +191,7 @@ class ValorPaymentsTest extends WholeHubTest {
     @Test
     void aTimeoutIsLookedUpAndTheApprovalKeptWithoutASecondPublish() {
         String sale = UUID.randomUUID().toString();
-        valor.script(ValorSimulator.Script.SLOW_APPROVE);   // answers after 2.5 s, we wait 1 s; the terminal approved
+        valor.script(ValorSimulator.Script.SLOW_APPROVE);   // answers after 4 s, we wait 2 s; the terminal approved
         String paymentId = requestPayment(sale, 1, TERMINAL, "19.99");
 
         JsonNode result = resultOf(paymentId);
