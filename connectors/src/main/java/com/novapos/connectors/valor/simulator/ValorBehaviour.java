@@ -112,6 +112,7 @@ final class ValorBehaviour implements ResponseDefinitionTransformerV2 {
             case SLOW_APPROVE -> respond(200, remember(reqTxnId, approved(reqTxnId, amount)), slowMillis.get());
             // the request never reached the terminal: no answer in time, and no transaction
             case LOST -> respond(504, "<html><body>504 Gateway Time-out</body></html>", slowMillis.get());
+            case ERROR -> respond(200, error("E99", "EPI is not registered for this application"), 0);
         };
     }
 

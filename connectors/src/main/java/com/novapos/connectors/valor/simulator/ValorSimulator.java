@@ -36,7 +36,9 @@ public final class ValorSimulator implements AutoCloseable {
         /** The terminal approves, but the answer comes after {@link #slowMillis(int)} — later than our timeout. */
         SLOW_APPROVE,
         /** The request is lost on the way to the terminal: a 504 after {@link #slowMillis(int)}, and no transaction. */
-        LOST
+        LOST,
+        /** Valor refuses the request: {@code error_no "E99"} (the EPI is not registered for this app). */
+        ERROR
     }
 
     private final WireMockServer server;

@@ -32,8 +32,8 @@ import java.util.List;
  * the core left them out (a default refund back to the original tenders keeps only the means of
  * payment), from the card payment its {@code paymentId} names. Each refund's {@code uid} is derived
  * from the return id and the tender's position, so a redelivery or a re-drive answers the first
- * refund instead of refunding twice. Card tenders of other providers, or without anything that
- * identifies the original transaction, are not Valor's (refunded at the terminal or by hand).
+ * refund instead of refunding twice. Card tenders of other providers, or whose original RRN is
+ * unknown, are left alone (refunded at the terminal or by hand, as before).
  */
 @Component
 @ConditionalOnBean(ValorClient.class)
@@ -89,8 +89,8 @@ class ValorRefunds {
         String rrn = first(reference.rrn(), original == null ? null : original.rrn());
         String authCode = first(reference.authCode(), original == null ? null : original.authCode());
         String token = first(reference.token(), original == null ? null : original.token());
-        if (rrn == null && token == null) {
-            return null;
+        if (rrn == null) {
+            return null;   // the original transaction is unknown here: refunded at the terminal, not through the Merchant API
         }
         String epi = first(client.settings().merchantEpi(), client.settings().epiOf(reference.terminalId()),
                 original == null ? null : original.terminalEpi());

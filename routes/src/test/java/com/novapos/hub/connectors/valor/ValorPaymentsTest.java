@@ -236,6 +236,45 @@ class ValorPaymentsTest extends WholeHubTest {
     }
 
     @Test
+    void anErrorAnswerFailsThePaymentAndLeavesADeadLetterForSupport() {
+        valor.script(ValorSimulator.Script.ERROR);
+        String paymentId = requestPayment(UUID.randomUUID().toString(), 1, TERMINAL, "4.00");
+
+        JsonNode result = resultOf(paymentId);
+        assertThat(result.at("/payload/outcome").asText()).isEqualTo("FAILED");
+        assertThat(result.at("/payload/message").asText()).contains("E99");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(paymentId))).singleElement()
+                        .satisfies(d -> {
+                            assertThat(d.connector()).isEqualTo("valor");
+                            assertThat(d.routeId()).isEqualTo("valor-payments");
+                            assertThat(d.exceptionMessage()).contains("E99");
+                        }));
+    }
+
+    @Test
+    void whileTheBreakerIsOpenTheRegisterHearsAtOnceAndNothingIsSent() {
+        String sale = UUID.randomUUID().toString();
+        breakers.of("valor").transitionToOpenState();
+        try {
+            String paymentId = requestPayment(sale, 1, TERMINAL, "6.00");
+            assertThat(resultOf(paymentId).at("/payload/outcome").asText()).isEqualTo("PROVIDER_UNREACHABLE");
+            assertThat(valor.publishCalls(ValorTxnIds.reqTxnId("acme", sale, 1, 1))).isZero();
+        } finally {
+            breakers.of("valor").reset();
+        }
+    }
+
+    @Test
+    void aStaleRequestIsNeverSentToTheTerminal() {
+        String sale = UUID.randomUUID().toString();
+        String paymentId = requestPayment(sale, 1, TERMINAL, "8.00", Instant.now().minus(Duration.ofMinutes(10)));
+        JsonNode result = resultOf(paymentId);
+        assertThat(result.at("/payload/outcome").asText()).isEqualTo("TIMED_OUT");
+        assertThat(valor.publishCalls(ValorTxnIds.reqTxnId("acme", sale, 1, 1))).isZero();
+    }
+
+    @Test
     void aTerminalWithoutAnEpiIsDeclinedNamingTheSetting() {
         String paymentId = requestPayment(UUID.randomUUID().toString(), 1, "S001-T9", "3.00");
         JsonNode result = resultOf(paymentId);
@@ -300,14 +339,20 @@ class ValorPaymentsTest extends WholeHubTest {
     }
 
     private String requestPayment(String saleId, int tenderNo, String terminal, String amount) {
+        return requestPayment(saleId, tenderNo, terminal, amount, Instant.now());
+    }
+
+    private String requestPayment(String saleId, int tenderNo, String terminal, String amount, Instant occurredAt) {
         String paymentId = UUID.randomUUID().toString();
         String request = """
                 {"messageId": "%1$s", "type": "payment.card.requested", "schemaVersion": 1, "tenantId": "acme",
                  "storeId": "S001", "deviceId": "S001-R01", "occurredAt": "%5$s",
                  "payload": {"paymentId": "%1$s", "saleId": "%2$s", "tenderNo": %3$d, "terminalId": "%4$s",
                              "amount": "%6$s", "currency": "USD", "kind": "SALE"}}
-                """.formatted(paymentId, saleId, tenderNo, terminal, Instant.now(), amount);
+                """.formatted(paymentId, saleId, tenderNo, terminal, occurredAt, amount);
         assertThat(postMessage("edge", "edge-pw", request, String.class).getStatusCode().value()).isEqualTo(202);
+        assertThat(postMessage("edge", "edge-pw", request, String.class).getStatusCode().value())
+                .as("the same message again is a duplicate").isEqualTo(200);
         return paymentId;
     }
 
