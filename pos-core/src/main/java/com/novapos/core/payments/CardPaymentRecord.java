@@ -77,7 +77,8 @@ class CardPaymentRecord {
     protected CardPaymentRecord() {
     }
 
-    CardPaymentRecord(CardPaymentRequest request, int tryNo, String storeId, String deviceId, Instant now) {
+    /** {@code askedAt}: when the register asked (the request's occurredAt), which is how old the request is. */
+    CardPaymentRecord(CardPaymentRequest request, int tryNo, String storeId, String deviceId, Instant askedAt, Instant now) {
         this.id = UUID.randomUUID();
         this.paymentId = request.paymentId();
         this.saleId = request.saleId();
@@ -89,7 +90,7 @@ class CardPaymentRecord {
         this.amount = request.amount();
         this.currency = request.currency();
         this.status = REQUESTED;
-        this.requestedAt = now;
+        this.requestedAt = askedAt;
         this.updatedAt = now;
     }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * A card payment as the core keeps it. {@code status} is {@code REQUESTED}, {@code IN_DOUBT} (a
  * {@code vc_publish} was sent and its outcome is not known: ask {@code vc_status} before anything
- * else) or a final {@link PaymentOutcome}.
+ * else) or a final {@link PaymentOutcome}. {@code requestedAt} is when the register asked (the
+ * request's {@code occurredAt}).
  */
 public record CardPaymentView(String paymentId, String saleId, int tenderNo, int tryNo, String storeId, String terminalId,
                               String terminalEpi, String reqTxnId, BigDecimal amount, String currency, String status,

@@ -112,7 +112,8 @@ public class CardPayments {
                 throw new MessageRejectedException(new Violation("payload.tenderNo", "too-many-tries",
                         "this tender was tried " + MAX_TRIES + " times already"));
             }
-            CardPaymentRecord record = new CardPaymentRecord(request, tryNo, envelope.storeId(), envelope.deviceId(), clock.instant());
+            CardPaymentRecord record = new CardPaymentRecord(request, tryNo, envelope.storeId(), envelope.deviceId(),
+                    envelope.occurredAt(), clock.instant());
             if (!tries.isEmpty() && tries.get(tries.size() - 1).endedUnconfirmed()) {
                 record.inheritDoubt(tries.get(tries.size() - 1));
             }

@@ -81,7 +81,7 @@ class ValorPayments {
                     + " is not set up for card payments (novapos.connectors.valor.terminals." + request.terminalId() + ")"));
             return;
         }
-        if (!payment.inDoubt() && envelope.occurredAt().plus(properties.requestMaxAge()).isBefore(clock.instant())) {
+        if (!payment.inDoubt() && payment.requestedAt().plus(properties.requestMaxAge()).isBefore(clock.instant())) {
             complete(envelope, payment, CardPayments.Result.of(PaymentOutcome.TIMED_OUT, "the payment request arrived after "
                     + properties.requestMaxAge() + "; it was not sent to the terminal"));
             return;
