@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * </ol>
  * Goals: p99 accept ≤ 20 ms; drain ≥ 1,000 sales/s; 100,000 queued sales in under 500 MB.
  * Run: {@code java -jar bench/target/novapos-bench.jar edge [--backlog=100000] [--registers=8]
- * [--edge-jar=edge-router/target/novapos-edge.jar]}.
+ * [--edge-jar=edge-router/target/novapos-edge.jar] [--edge.<setting>=<value> ...]}; each {@code --edge.} argument
+ * is handed to the edge router as {@code --<setting>=<value>}.
  */
 public final class EdgeStoreAndForwardBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,12 +66,19 @@ public final class EdgeStoreAndForwardBenchmark {
         SampleSales samples = new SampleSales("bench", "S001", 500);
 
         EmbeddedActiveMQ hub = startHub(work.resolve("hub"), hubPort);
-        Process edge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar",
                 edgeJar.toAbsolutePath().toString(), "--server.port=" + edgePort, "--novapos.edge.store-id=S001",
                 "--novapos.edge.tenant-id=bench", "--novapos.edge.device-id=S001-EDGE",
                 "--novapos.edge.hub-broker-url=tcp://localhost:" + hubPort, "--novapos.edge.hub-user=bench",
                 "--novapos.edge.hub-password=bench", "--novapos.edge.data-dir=" + edgeData,
-                "--logging.level.root=warn")
+                "--logging.level.root=warn"));
+        for (String arg : args) {
+            if (arg.startsWith("--edge.")) {   // --edge.<setting>=<value> is passed to the edge as --<setting>=<value>
+                command.add("--" + arg.substring("--edge.".length()));
+            }
+        }
+        Process edge = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("edge.log").toFile()).start();
         try {
             awaitUp(edgePort);

@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param retryMultiplier   back-off multiplier between reconnect attempts
  * @param maxRetryInterval  the longest delay between reconnect attempts (they go on forever)
  * @param version           the version the heartbeat reports
+ * @param resendUnacknowledgedAfter a sale or return the hub has not acknowledged this long after it was
+ *                          accepted (while the link is up and the local queue drained) is sent again,
+ *                          past duplicate detection, to ask for the acknowledgement again
  */
 @ConfigurationProperties("novapos.edge")
 public record EdgeProperties(
@@ -37,7 +40,8 @@ public record EdgeProperties(
         @DefaultValue("1s") Duration retryInterval,
         @DefaultValue("2.0") double retryMultiplier,
         @DefaultValue("30s") Duration maxRetryInterval,
-        @DefaultValue("0.1.0-SNAPSHOT") String version) {
+        @DefaultValue("0.1.0-SNAPSHOT") String version,
+        @DefaultValue("10m") Duration resendUnacknowledgedAfter) {
 
     /** The hub's queue for this store. */
     public String storeQueue() {

@@ -14,6 +14,10 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * The way out to the hub: a durable send to the local queue (the bridge does the rest), and what
@@ -47,6 +51,42 @@ public class OutboundQueue {
 
     /** As {@link #send(Envelope)}, for messages worthless after {@code timeToLive} (heartbeats). */
     public void send(Envelope envelope, Duration timeToLive) {
+        send(envelope, timeToLive, envelope.messageId());
+    }
+
+    /**
+     * Sends the envelope again, past duplicate detection (here and at the hub broker), for when the
+     * hub's answer to the first copy was lost: the hub's message log recognises the envelope's
+     * messageId and answers DUPLICATE, so this can never apply anything twice.
+     */
+    public void resend(Envelope envelope, String attempt) {
+        send(envelope, null, envelope.messageId() + ":resend:" + attempt);
+    }
+
+    /**
+     * The sales and returns still waiting in the local queue that were sent at or after {@code since}
+     * (their JMS timestamp): what {@code since} covers was in the journal before any crash.
+     */
+    public List<Waiting> waitingSince(Instant since) {
+        String selector = TYPE + " IN ('sale.completed','return.completed') AND JMSTimestamp >= " + since.toEpochMilli();
+        List<Waiting> found = new ArrayList<>();
+        jms.browseSelected(EdgeBrokerConfiguration.OUTBOUND, selector, (session, browser) -> {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (messages.nextElement() instanceof TextMessage text) {
+                    found.add(new Waiting(CanonicalJson.readEnvelope(text.getText()), Instant.ofEpochMilli(text.getJMSTimestamp())));
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
+    /** A message in the local queue and when it went into the journal. */
+    public record Waiting(Envelope envelope, Instant journaledAt) {
+    }
+
+    private void send(Envelope envelope, Duration timeToLive, String duplicateId) {
         String body = CanonicalJson.write(envelope);
         JmsTemplate template = jms;
         if (timeToLive != null) {
@@ -57,7 +97,7 @@ public class OutboundQueue {
         }
         template.send(EdgeBrokerConfiguration.OUTBOUND, session -> {
             TextMessage message = session.createTextMessage(body);
-            message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), envelope.messageId());
+            message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), duplicateId);
             message.setStringProperty(TYPE, envelope.type());
             message.setStringProperty(STORE, envelope.storeId());
             message.setStringProperty(MESSAGE_ID, envelope.messageId());

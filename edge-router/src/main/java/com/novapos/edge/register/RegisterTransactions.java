@@ -3,18 +3,23 @@ package com.novapos.edge.register;
 import com.novapos.edge.broker.OutboundQueue;
 import com.novapos.model.Envelope;
 import com.novapos.model.CanonicalJson;
+import com.novapos.model.MessageType;
+import com.novapos.model.returns.SaleReturn;
+import com.novapos.model.sale.Sale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sales and returns rung up at the registers, from acceptance until the hub acknowledges them.
@@ -29,18 +34,32 @@ import java.util.Optional;
  * finds a journaled row and must not touch the broker at all).
  */
 @Component
-public class RegisterTransactions {
+public class RegisterTransactions implements SmartInitializingSingleton {
     public static final String QUEUED = "QUEUED";
     public static final String SYNCED = "SYNCED";
     public static final String REJECTED = "REJECTED";
     private static final Logger log = LoggerFactory.getLogger(RegisterTransactions.class);
 
+    /** How far before the newest surviving row the journal is searched for rows a kill lost. */
+    private static final Duration RESTORE_WINDOW = Duration.ofSeconds(30);
+
     private final JdbcTemplate jdbc;
     private final OutboundQueue outbound;
+    private final Map<String, Instant> lastResent = new ConcurrentHashMap<>();
 
     RegisterTransactions(JdbcTemplate jdbc, OutboundQueue outbound) {
         this.jdbc = jdbc;
         this.outbound = outbound;
+    }
+
+    /**
+     * Before the register API answers anything (the web server starts after this): the rows a kill
+     * lost come back from the journal, and rows not known to be in the journal are sent again.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        restoreFromJournal();
+        resendUnjournaled();
     }
 
     /** The register's view of one sale or return. */
@@ -108,9 +127,75 @@ public class RegisterTransactions {
         return n == null ? 0 : n;
     }
 
+    /**
+     * At startup, first: the local database writes lazily (see the datasource URL), so a kill can
+     * lose the rows of the last half second while their messages are safe in the journal. Those
+     * messages are still in the local queue (or the hub has them and its acknowledgement will come):
+     * rows are restored, QUEUED, for the sales and returns waiting there since shortly before the
+     * newest row that survived.
+     */
+    void restoreFromJournal() {
+        Timestamp newest = jdbc.queryForObject("select max(accepted_at) from register_transaction", Timestamp.class);
+        Instant since = newest == null ? Instant.EPOCH : newest.toInstant().minus(RESTORE_WINDOW);
+        int restored = 0;
+        for (OutboundQueue.Waiting waiting : outbound.waitingSince(since)) {
+            Envelope envelope = waiting.envelope();
+            String kind = MessageType.RETURN_COMPLETED.wireName().equals(envelope.type()) ? "RETURN" : "SALE";
+            String businessId = "RETURN".equals(kind) ? envelope.payloadAs(SaleReturn.class).returnId()
+                    : envelope.payloadAs(Sale.class).saleId();
+            if (find(kind, businessId).isPresent()) {
+                continue;
+            }
+            try {
+                jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled, envelope, accepted_at)"
+                                + " values (?, ?, ?, ?, true, ?, ?)",
+                        kind, businessId, envelope.messageId(), QUEUED, CanonicalJson.write(envelope),
+                        Timestamp.from(waiting.journaledAt()));
+                restored++;
+            } catch (DuplicateKeyException e) {
+                // its message id is already known under another row: nothing to restore
+            }
+        }
+        if (restored > 0) {
+            log.info("Restored {} sale/return row(s) from the local journal (lost with the last unwritten database changes)",
+                    restored);
+        }
+    }
+
+    /**
+     * Sends again, past duplicate detection, the sales and returns the hub has not acknowledged
+     * {@code olderThan} after they were accepted, at most once per {@code olderThan} each and
+     * {@code limit} per call: an acknowledgement that was lost (the edge killed right after taking it
+     * from the hub, before the database wrote it) is asked for again. The hub's message log answers
+     * DUPLICATE for what it already has, so nothing is applied twice.
+     */
+    public int resendUnacknowledged(Duration olderThan, int limit) {
+        Instant now = Instant.now();
+        List<String[]> rows = jdbc.query("select message_id, envelope from register_transaction"
+                        + " where status = ? and journaled = true and accepted_at < ? order by accepted_at limit ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, QUEUED, Timestamp.from(now.minus(olderThan)),
+                limit * 4);
+        lastResent.values().removeIf(at -> !at.isAfter(now.minus(olderThan)));   // due again anyway
+        int sent = 0;
+        for (String[] row : rows) {
+            Instant last = lastResent.get(row[0]);
+            if (last != null && last.isAfter(now.minus(olderThan))) {
+                continue;
+            }
+            outbound.resend(CanonicalJson.readEnvelope(row[1]), String.valueOf(now.toEpochMilli()));
+            lastResent.put(row[0], now);
+            if (++sent == limit) {
+                break;
+            }
+        }
+        if (sent > 0) {
+            log.info("Asked the hub again about {} sale/return(s) unacknowledged after {}", sent, olderThan);
+        }
+        return sent;
+    }
+
     /** See the class comment: rows accepted but not known to be in the journal are sent again. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void resendUnjournaled() {
+    void resendUnjournaled() {
         List<String[]> rows = jdbc.query("select kind, business_id, envelope from register_transaction"
                         + " where status = ? and journaled = false",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, QUEUED);

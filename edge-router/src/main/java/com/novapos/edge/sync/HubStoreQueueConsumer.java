@@ -8,11 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.jms.listener.SessionAwareMessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Consumes this store's queue {@code store.<storeId>} on the hub broker, connecting out (the hub
@@ -24,9 +26,16 @@ import java.nio.charset.StandardCharsets;
 @Configuration(proxyBeanMethods = false)
 class HubStoreQueueConsumer {
     private static final Logger log = LoggerFactory.getLogger(HubStoreQueueConsumer.class);
+    /**
+     * The local database writes lazily (the datasource URL says why): what the hub sends is forced to
+     * disk before it is acknowledged, except what repairs itself and comes once per sale — a lost
+     * acknowledgement is asked for again ({@link UnacknowledgedResendRoute}), a lost stock level is
+     * replaced by the next one.
+     */
+    private static final Set<String> SELF_REPAIRING = Set.of(HubMessages.SYNC_ACK, "stock.level");
 
     @Bean(destroyMethod = "shutdown")
-    DefaultMessageListenerContainer hubStoreQueue(EdgeProperties edge, HubMessages messages) {
+    DefaultMessageListenerContainer hubStoreQueue(EdgeProperties edge, HubMessages messages, JdbcTemplate localDatabase) {
         DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
         if (!edge.hubConfigured()) {
             log.warn("No hub configured: the store queue is not consumed (no acks, no catalog updates)");
@@ -59,6 +68,9 @@ class HubStoreQueueConsumer {
                 body = null;
             }
             messages.handle(type, body);
+            if (!SELF_REPAIRING.contains(type)) {
+                localDatabase.execute("CHECKPOINT");   // on disk before the hub's message is acknowledged
+            }
         });
         return container;
     }

@@ -83,6 +83,7 @@ class RegisterApiTest {
         registry.add("novapos.edge.hub-http-url", () -> "http://127.0.0.1:" + HUB_HTTP.getAddress().getPort());
         registry.add("novapos.edge.retry-interval", () -> "200ms");
         registry.add("novapos.edge.max-retry-interval", () -> "1s");
+        registry.add("novapos.edge.resend-unacknowledged-after", () -> "3s");
     }
 
     @AfterAll
@@ -137,13 +138,13 @@ class RegisterApiTest {
             assertThat(edge.post("/api/v1/sales", Examples.saleEnvelope(saleId).toString()).status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> HUB.ids("sale.completed").contains(saleId));
             assertThat(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()).isEqualTo("QUEUED");
+            String rejected = "{\"messageId\":\"" + saleId + "\",\"status\":\"REJECTED\",\"reason\":\"unknown cashier\"}";
+            HUB.sendToStore("sync.ack", rejected);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "REJECTED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
         } finally {
             HUB.acknowledge(true);
         }
-        String rejected = "{\"messageId\":\"" + saleId + "\",\"status\":\"REJECTED\",\"reason\":\"unknown cashier\"}";
-        HUB.sendToStore("sync.ack", rejected);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "REJECTED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
         assertThat(edge.get("/api/v1/sales/" + saleId).body().path("reason").asText()).isEqualTo("unknown cashier");
         HUB.sendToStore("sync.ack", "{\"messageId\":\"" + saleId + "\",\"status\":\"ACCEPTED\",\"reason\":null}");
         HUB.sendToStore("sync.ack", "not json at all"); // dropped with a warning, nothing stops
@@ -151,6 +152,24 @@ class RegisterApiTest {
                 {"sku":"SKU-ACK-CHECK","name":"after the bad message","active":true}"""));
         await().atMost(Duration.ofSeconds(20)).until(() -> edge.get("/api/v1/products/SKU-ACK-CHECK").status() == 200);
         assertThat(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aSaleWhoseAcknowledgementNeverCameIsAskedAboutAgainAndThenSynced() {
+        String saleId = UUID.randomUUID().toString();
+        HUB.acknowledge(false);   // the hub takes the sale, its answer is lost
+        try {
+            assertThat(edge.post("/api/v1/sales", Examples.saleEnvelope(saleId).toString()).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> HUB.ids("sale.completed").contains(saleId));
+        } finally {
+            HUB.acknowledge(true);
+        }
+        assertThat(HUB.resent()).doesNotContain(saleId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "SYNCED".equals(edge.get("/api/v1/sales/" + saleId).body().path("status").asText()));
+        assertThat(HUB.resent()).contains(saleId);
+        assertThat(HUB.duplicated()).isEmpty();
     }
 
     @Test

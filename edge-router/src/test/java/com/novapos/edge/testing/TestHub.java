@@ -58,6 +58,7 @@ public final class TestHub implements AutoCloseable {
     private final Map<String, String> types = new ConcurrentHashMap<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private volatile boolean acknowledge = true;
+    private final Set<String> resent = ConcurrentHashMap.newKeySet();
     private EmbeddedActiveMQ server;
     private ServerLocator locator;
     private ClientSessionFactory factory;
@@ -162,10 +163,13 @@ public final class TestHub implements AutoCloseable {
             throw new IllegalStateException("a message without novaposMessageId");
         }
         Object dupl = message.getObjectProperty(Message.HDR_DUPLICATE_DETECTION_ID);
-        if (dupl == null || !id.equals(dupl.toString())) {
+        if (dupl != null && dupl.toString().startsWith(id + ":resend:")) {
+            resent.add(id);   // the edge asks again about a message it has no acknowledgement for
+        } else if (dupl == null || !id.equals(dupl.toString())) {
             throw new IllegalStateException("_AMQ_DUPL_ID must be the message id, was " + dupl);
+        } else {
+            arrivals.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(message.getMessageID());
         }
-        arrivals.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(message.getMessageID());
         types.put(id, type);
         if (!"store.heartbeat".equals(type)) {
             bodies.add(body);
@@ -201,6 +205,11 @@ public final class TestHub implements AutoCloseable {
     public Set<String> ids(String type) {
         return types.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
+    }
+
+    /** Ids the edge sent again, past duplicate detection, to ask for a lost acknowledgement. */
+    public Set<String> resent() {
+        return resent;
     }
 
     /** Ids that the hub broker routed to hub.inbound more than once (should be empty, always). */
