@@ -118,6 +118,7 @@ public class RegisterPayments {
             jdbc.update("delete from register_payment where payment_id = ?", paymentId);
             throw new NeedsConnectionException("the local journal refused the payment request; try again");
         }
+        jdbc.execute("CHECKPOINT");   // H2 writes lazily: the payment is on disk before the register hears 202
         return find(paymentId).orElseThrow();
     }
 
