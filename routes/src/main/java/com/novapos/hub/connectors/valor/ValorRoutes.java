@@ -26,7 +26,8 @@ class ValorRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(EVENTS + "&subscriptionName=valor-payments&concurrentConsumers={{novapos.connectors.valor.consumers:8}}"
+        from(EVENTS + "&subscriptionName=valor-payments&concurrentConsumers=1"
+                + "&maxConcurrentConsumers={{novapos.connectors.valor.consumers:8}}"
                 + "&selector=novaposType='payment.card.requested'")
                 .routeId("valor-payments")
                 .routeConfigurationId("connector-error-policy")
