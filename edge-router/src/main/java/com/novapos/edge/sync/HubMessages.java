@@ -2,6 +2,7 @@ package com.novapos.edge.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.novapos.edge.events.RegisterEvents;
+import com.novapos.edge.payments.RegisterPayments;
 import com.novapos.edge.register.CashierCredentials;
 import com.novapos.edge.register.CatalogCache;
 import com.novapos.edge.register.CustomerCache;
@@ -32,7 +33,8 @@ import java.util.Map;
  *   <li>{@code product.changed}, {@code price.changed}, {@code stock.level}: the catalog cache;
  *       {@code customer.upserted}: the customer cache.</li>
  *   <li>{@code order.created}, {@code order.status-changed}, {@code payment.card.result},
- *       {@code payment.crypto.result}: forwarded to the registers as SSE events of that name.</li>
+ *       {@code payment.crypto.result}: forwarded to the registers as SSE events of that name; payment
+ *       results also update the payment the register asked for ({@link RegisterPayments}).</li>
  * </ul>
  * A message that can never be understood is logged and dropped (the hub keeps its own record); a
  * failure of the local database throws, so the message is redelivered.
@@ -50,10 +52,13 @@ public class HubMessages {
     private final CashierCredentials cashiers;
     private final RegisterEvents events;
     private final com.novapos.edge.orders.PickupOrders pickupOrders;
+    private final RegisterPayments payments;
 
     HubMessages(RegisterTransactions transactions, SyncState sync, CatalogCache catalog, CustomerCache customers,
-                CashierCredentials cashiers, RegisterEvents events, com.novapos.edge.orders.PickupOrders pickupOrders) {
+                CashierCredentials cashiers, RegisterEvents events, com.novapos.edge.orders.PickupOrders pickupOrders,
+                RegisterPayments payments) {
         this.pickupOrders = pickupOrders;
+        this.payments = payments;
         this.transactions = transactions;
         this.sync = sync;
         this.catalog = catalog;
@@ -114,18 +119,24 @@ public class HubMessages {
             case PRICE_CHANGED -> catalog.priceChanged(envelope.payloadAs(PriceChanged.class));
             case STOCK_LEVEL -> catalog.stockLevel(envelope.payloadAs(StockLevel.class));
             case CUSTOMER_UPSERTED -> customers.upserted(envelope.payloadAs(Customer.class));
-            case ORDER_CREATED, ORDER_STATUS_CHANGED, CARD_PAYMENT_RESULT, CRYPTO_PAYMENT_RESULT -> {
-                if (messageType == MessageType.ORDER_CREATED || messageType == MessageType.ORDER_STATUS_CHANGED) {
-                    pickupOrders.fromHub(envelope);   // the pending-pickups list (com.novapos.edge.orders)
-                }
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("messageId", envelope.messageId());
-                event.put("type", envelope.type());
-                event.put("occurredAt", envelope.occurredAt());
-                event.put("payload", CanonicalJson.toTree(envelope.payload()));
-                events.publish(type, event);
+            case ORDER_CREATED, ORDER_STATUS_CHANGED -> {
+                pickupOrders.fromHub(envelope);   // the pending-pickups list (com.novapos.edge.orders)
+                forward(type, envelope);
+            }
+            case CARD_PAYMENT_RESULT, CRYPTO_PAYMENT_RESULT -> {
+                payments.resultReceived(envelope);   // the register can also ask GET /api/v1/payments/{id}
+                forward(type, envelope);
             }
             default -> log.info("Ignored a {} message from the hub (nothing to do at the store)", type);
         }
+    }
+
+    private void forward(String type, Envelope envelope) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("messageId", envelope.messageId());
+        event.put("type", envelope.type());
+        event.put("occurredAt", envelope.occurredAt());
+        event.put("payload", CanonicalJson.toTree(envelope.payload()));
+        events.publish(type, event);
     }
 }

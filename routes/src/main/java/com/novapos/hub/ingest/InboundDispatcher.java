@@ -1,6 +1,7 @@
 package com.novapos.hub.ingest;
 
 import com.novapos.core.orders.OrderService;
+import com.novapos.core.payments.CardPayments;
 import com.novapos.core.payments.CryptoCheckouts;
 import com.novapos.core.sales.Approver;
 import com.novapos.core.sales.SalesService;
@@ -26,17 +27,20 @@ import java.util.Set;
 class InboundDispatcher {
     private static final Set<MessageType> ACCEPTED = EnumSet.of(MessageType.SALE_COMPLETED,
             MessageType.RETURN_COMPLETED, MessageType.ORDER_CREATED, MessageType.ORDER_STATUS_CHANGED,
-            MessageType.STOCK_MOVEMENT, MessageType.CRYPTO_PAYMENT_REQUESTED);
+            MessageType.STOCK_MOVEMENT, MessageType.CARD_PAYMENT_REQUESTED, MessageType.CRYPTO_PAYMENT_REQUESTED);
 
     private final SalesService sales;
     private final OrderService orders;
     private final StockLedger stock;
+    private final CardPayments cardPayments;
     private final CryptoCheckouts cryptoCheckouts;
 
-    InboundDispatcher(SalesService sales, OrderService orders, StockLedger stock, CryptoCheckouts cryptoCheckouts) {
+    InboundDispatcher(SalesService sales, OrderService orders, StockLedger stock, CardPayments cardPayments,
+                      CryptoCheckouts cryptoCheckouts) {
         this.sales = sales;
         this.orders = orders;
         this.stock = stock;
+        this.cardPayments = cardPayments;
         this.cryptoCheckouts = cryptoCheckouts;
     }
 
@@ -56,6 +60,7 @@ class InboundDispatcher {
             case ORDER_CREATED -> orders.create(envelope);
             case ORDER_STATUS_CHANGED -> changeOrder(envelope);
             case STOCK_MOVEMENT -> stock.apply(envelope.payloadAs(StockMovement.class), envelope.storeId());
+            case CARD_PAYMENT_REQUESTED -> cardPayments.request(envelope);
             case CRYPTO_PAYMENT_REQUESTED -> cryptoCheckouts.request(envelope);
             default -> checkAccepted(envelope);
         }

@@ -1,0 +1,7 @@
+package com.novapos.core.payments;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class CardPaymentsPostgresTest extends CardPaymentsContract {
+}
