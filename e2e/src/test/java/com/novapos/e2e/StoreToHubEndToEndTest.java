@@ -1,6 +1,10 @@
 package com.novapos.e2e;
 
 import com.jayway.jsonpath.JsonPath;
+import com.novapos.connectors.coinbase.simulator.CoinbaseDelivery;
+import com.novapos.connectors.coinbase.simulator.CoinbaseSimulator;
+import com.novapos.connectors.valor.ValorTxnIds;
+import com.novapos.connectors.valor.simulator.ValorSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +42,10 @@ class StoreToHubEndToEndTest {
     @TempDir
     Path work;
     final List<Process> processes = new ArrayList<>();
+    /** The card terminal's and Coinbase's simulators run here, so the test can count charges and send Coinbase's webhook. */
+    final ValorSimulator valor = new ValorSimulator(0, "e2e-valor-app-id-0000000000000000", "e2e-valor-app-key-000000000000000").start();
+    final CoinbaseSimulator coinbase = new CoinbaseSimulator(0, "e2e-coinbase-webhook-secret", "e2e-commerce-key",
+            "e2e-commerce-webhook-secret").start();
 
     @AfterEach
     void stop() throws Exception {
@@ -47,6 +55,8 @@ class StoreToHubEndToEndTest {
         for (Process process : processes) {
             process.waitFor();
         }
+        valor.close();
+        coinbase.close();
         for (String name : List.of("hub.log", "edge.log")) {
             Path log = work.resolve(name);
             if (Files.exists(log)) {
@@ -57,11 +67,13 @@ class StoreToHubEndToEndTest {
         }
     }
 
-    @Test
-    void aSaleAtTheRegisterIsBookedAtTheHubOnceAndTheRegisterSeesItSynced() throws Exception {
-        int hubHttp = freePort();
+    int hubHttp;
+    int edgeHttp;
+
+    private void startHubAndEdge() throws IOException {
+        hubHttp = freePort();
         int hubBroker = freePort();
-        int edgeHttp = freePort();
+        edgeHttp = freePort();
         start("hub", ROOT.resolve("routes/target/novapos-hub.jar"),
                 "--server.port=" + hubHttp,
                 "--novapos.broker.port=" + hubBroker,
@@ -70,7 +82,15 @@ class StoreToHubEndToEndTest {
                 "--novapos.security.users.s001-edge.roles=DEVICE",
                 "--novapos.security.users.s001-edge.store-id=S001",
                 "--novapos.security.users.sam.password={noop}sam-pw",
-                "--novapos.security.users.sam.roles=SUPPORT");
+                "--novapos.security.users.sam.roles=SUPPORT",
+                "--novapos.connectors.valor.base-url=" + valor.baseUrl(),
+                "--novapos.connectors.valor.app-id=" + valor.appId(),
+                "--novapos.connectors.valor.app-key=" + valor.appKey(),
+                "--novapos.connectors.valor.terminals.S001-T1=2319916101",
+                "--novapos.connectors.coinbase.base-url=" + coinbase.baseUrl(),
+                "--novapos.connectors.coinbase.api-key-name=" + coinbase.apiKeyName(),
+                "--novapos.connectors.coinbase.api-key-secret=" + coinbase.apiKeySecret(),
+                "--novapos.connectors.coinbase.webhook-secret=e2e-coinbase-webhook-secret");
         start("edge", ROOT.resolve("edge-router/target/novapos-edge.jar"),
                 "--server.port=" + edgeHttp,
                 "--novapos.edge.store-id=S001",
@@ -83,7 +103,11 @@ class StoreToHubEndToEndTest {
                 "--novapos.edge.data-dir=" + work.resolve("edge-data"));
         awaitUp(hubHttp);
         awaitUp(edgeHttp);
+    }
 
+    @Test
+    void aSaleAtTheRegisterIsBookedAtTheHubOnceAndTheRegisterSeesItSynced() throws Exception {
+        startHubAndEdge();
         String saleId = UUID.randomUUID().toString();
         String sale = Files.readString(ROOT.resolve("canonical-model/src/test/resources/examples/sale-completed.json"))
                 .replace("7d1f0c2e-5b8a-4e61-9c3d-2a4b6e8f0a11", saleId);
@@ -116,6 +140,91 @@ class StoreToHubEndToEndTest {
             assertThat(JsonPath.<Integer>read(status, "$.queueDepth")).isZero();
             assertThat(JsonPath.<Integer>read(status, "$.oldestQueuedAgeSeconds")).isZero();
         });
+    }
+
+    @Test
+    void aCardSaleApprovedAtTheTerminalAndACryptoSalePaidAfterCoinbasesWebhookAreEachBookedOnce() throws Exception {
+        startHubAndEdge();
+        awaitHubReachable();
+
+        // card: the register asks its edge, the edge asks the hub, the hub asks the terminal (through Valor)
+        String cardSaleId = UUID.randomUUID().toString();
+        HttpResponse<String> asked = post(edgeHttp, "/api/v1/payments/card", """
+                {"saleId": "%s", "tenderNo": 1, "amount": "48.78", "currency": "USD", "terminalId": "S001-T1"}
+                """.formatted(cardSaleId), null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String cardPaymentId = JsonPath.read(asked.body(), "$.paymentId");
+        String[] approval = new String[5];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            String payment = get(edgeHttp, "/api/v1/payments/" + cardPaymentId, null).body();
+            assertThat(JsonPath.<String>read(payment, "$.outcome")).isEqualTo("APPROVED");
+            approval[0] = JsonPath.read(payment, "$.authCode");
+            approval[1] = JsonPath.read(payment, "$.rrn");
+            approval[2] = JsonPath.read(payment, "$.maskedPan");
+            approval[3] = JsonPath.read(payment, "$.brand");
+        });
+        assertThat(approval[2]).contains("*");
+        String cardSale = saleWith(cardSaleId, """
+                [{"type": "CARD", "amount": "48.78", "reference": {"provider": "valor", "terminalId": "2319916101",
+                  "authCode": "%s", "rrn": "%s", "maskedPan": "%s", "cardBrand": "%s", "paymentId": "%s"}}]
+                """.formatted(approval[0], approval[1], approval[2], approval[3], cardPaymentId));
+
+        // crypto: a checkout at Coinbase, its URL for the register's QR code, then Coinbase's signed webhook
+        String cryptoSaleId = UUID.randomUUID().toString();
+        HttpResponse<String> checkout = post(edgeHttp, "/api/v1/payments/crypto", """
+                {"saleId": "%s", "tenderNo": 1, "amount": "48.78", "currency": "USD", "description": "e2e sale"}
+                """.formatted(cryptoSaleId), null);
+        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(202);
+        String cryptoPaymentId = JsonPath.read(checkout.body(), "$.paymentId");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, null).body(),
+                        "$.checkoutUrl")).startsWith("https://"));
+        String checkoutId = coinbase.checkoutFor(cryptoPaymentId).path("id").asText();
+        CoinbaseDelivery paid = coinbase.checkoutEvent(checkoutId, "checkout.payment.success");
+        for (int delivery = 0; delivery < 2; delivery++) {   // Coinbase delivers at least once
+            HttpRequest.Builder webhook = request(hubHttp, "/api/v1/webhooks/coinbase", null)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(paid.body()));
+            paid.headers().forEach(webhook::header);
+            assertThat(HTTP.send(webhook.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, null).body(),
+                        "$.outcome")).isEqualTo("APPROVED"));
+        String cryptoSale = saleWith(cryptoSaleId, """
+                [{"type": "CRYPTO", "amount": "48.78", "reference": {"provider": "coinbase", "paymentId": "%s"}}]
+                """.formatted(cryptoPaymentId));
+
+        // both sales rung up at the register (twice each, as a register retrying would), booked once each
+        for (String sale : List.of(cardSale, cardSale, cryptoSale, cryptoSale)) {
+            HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, null);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        }
+        for (String saleId : List.of(cardSaleId, cryptoSaleId)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+                String trace = get(hubHttp, "/api/v1/messages/" + saleId, "sam:sam-pw").body();
+                assertThat(JsonPath.<String>read(trace, "$.received.stage")).isEqualTo("PROCESSED");
+                assertThat(JsonPath.<List<String>>read(trace, "$.deliveredTo[*].connector")).containsExactly("quickbooks");
+                assertThat(JsonPath.<String>read(trace, "$.deliveredTo[0].partnerReference")).startsWith("salesreceipt:");
+            });
+        }
+        assertThat(coinbase.checkoutsFor(cryptoPaymentId)).isEqualTo(1);
+        String reqTxnId = ValorTxnIds.reqTxnId("acme", cardSaleId, 1, 1);
+        assertThat(valor.charged(reqTxnId)).isTrue();
+        assertThat(valor.publishCalls(reqTxnId)).isEqualTo(1);
+    }
+
+    /** The edge's store-queue consumer is connected too (payments need the hub's answer, not only the bridge). */
+    private void awaitHubReachable() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                JsonPath.<Boolean>read(get(edgeHttp, "/api/v1/status", null).body(), "$.online"));
+    }
+
+    /** The example sale under another id, paid by the given tenders. */
+    private static String saleWith(String saleId, String tendersJson) throws IOException {
+        String sale = Files.readString(ROOT.resolve("canonical-model/src/test/resources/examples/sale-completed.json"))
+                .replace("7d1f0c2e-5b8a-4e61-9c3d-2a4b6e8f0a11", saleId);
+        net.minidev.json.JSONArray tenders = JsonPath.parse(tendersJson).json();
+        return JsonPath.parse(sale).set("$.payload.tenders", tenders).jsonString();
     }
 
     private void start(String name, Path jar, String... args) throws IOException {
