@@ -140,6 +140,29 @@ public final class ShopifyClient {
                 "fulfillmentOrderLineItemsPreparedForPickup");
     }
 
+    /**
+     * Fulfils whole fulfillment orders: the shopper has collected the goods ({@code fulfillmentCreate}
+     * without a customer notification — the shopper is at the counter). Shopify's order then shows
+     * fulfilled.
+     */
+    public void fulfil(List<String> fulfillmentOrderIds) {
+        ObjectNode fulfillment = json.createObjectNode();
+        ArrayNode byOrder = fulfillment.putArray("lineItemsByFulfillmentOrder");
+        fulfillmentOrderIds.forEach(id -> byOrder.addObject().put("fulfillmentOrderId", id));
+        fulfillment.put("notifyCustomer", false);
+        ObjectNode variables = json.createObjectNode();
+        variables.set("fulfillment", fulfillment);
+        String mutation = """
+                mutation PickedUp($fulfillment: FulfillmentInput!) {
+                  fulfillmentCreate(fulfillment: $fulfillment) {
+                    fulfillment { id status }
+                    userErrors { field message }
+                  }
+                }""";
+        JsonNode data = call(mutation, variables);
+        requireNoUserErrors(data.path("fulfillmentCreate"), "fulfillmentCreate");
+    }
+
     /** How many throttled answers (THROTTLED or 429) this client has waited out. */
     public long throttledAnswers() {
         return throttledAnswers.get();

@@ -35,6 +35,8 @@ final class ShopifyBehaviour implements ResponseDefinitionTransformerV2 {
     private final Map<String, Long> available = new ConcurrentHashMap<>();
     private final Map<String, List<ShopifySimulator.FulfillmentOrder>> ordersById = new ConcurrentHashMap<>();
     private final Set<String> readyForPickup = ConcurrentHashMap.newKeySet();
+    private final Set<String> fulfilled = ConcurrentHashMap.newKeySet();
+    private final List<String> fulfilments = Collections.synchronizedList(new ArrayList<>());
     private final List<String> pickupNotifications = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> userErrorsByItem = new ConcurrentHashMap<>();
     private final AtomicInteger throttles = new AtomicInteger();
@@ -93,6 +95,9 @@ final class ShopifyBehaviour implements ResponseDefinitionTransformerV2 {
         }
         if (document.contains("inventorySetQuantities")) {
             return respond(200, setQuantities(path.group(1), document, variables.path("input")));
+        }
+        if (document.contains("fulfillmentCreate")) {
+            return respond(200, fulfil(variables.path("fulfillment")));
         }
         if (document.contains("fulfillmentOrderLineItemsPreparedForPickup")) {
             return respond(200, preparedForPickup(variables.path("input")));
@@ -168,7 +173,7 @@ final class ShopifyBehaviour implements ResponseDefinitionTransformerV2 {
         var nodes = order.putObject("fulfillmentOrders").putArray("nodes");
         for (ShopifySimulator.FulfillmentOrder fo : orders) {
             ObjectNode node = nodes.addObject().put("id", fo.id())
-                    .put("status", readyForPickup.contains(fo.id()) ? "IN_PROGRESS" : "OPEN");
+                    .put("status", fulfilled.contains(fo.id()) ? "CLOSED" : readyForPickup.contains(fo.id()) ? "IN_PROGRESS" : "OPEN");
             node.putObject("deliveryMethod").put("methodType", fo.deliveryMethod());
             node.putObject("assignedLocation").putObject("location").put("id", fo.locationId());
         }
@@ -200,6 +205,41 @@ final class ShopifyBehaviour implements ResponseDefinitionTransformerV2 {
             ids.stream().filter(readyForPickup::add).forEach(pickupNotifications::add);
         }
         return success(json.createObjectNode().set("fulfillmentOrderLineItemsPreparedForPickup", payload));
+    }
+
+    /** {@code fulfillmentCreate}: the fulfillment orders are handed over and close; a closed one cannot be fulfilled again. */
+    private String fulfil(JsonNode fulfillment) {
+        List<String> userErrors = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entry : fulfillment.path("lineItemsByFulfillmentOrder")) {
+            String id = entry.path("fulfillmentOrderId").asText();
+            boolean known = ordersById.values().stream().flatMap(List::stream).anyMatch(f -> f.id().equals(id));
+            if (!known) {
+                userErrors.add("Fulfillment order does not exist.");
+            } else if (fulfilled.contains(id)) {
+                userErrors.add("Fulfillment order " + id + " has an unfulfillable status= closed.");
+            } else {
+                ids.add(id);
+            }
+        }
+        ObjectNode payload = json.createObjectNode();
+        var errors = payload.putArray("userErrors");
+        if (!userErrors.isEmpty()) {
+            payload.putNull("fulfillment");
+            userErrors.forEach(text -> errors.addObject().put("message", text).putArray("field").add("fulfillment"));
+        } else {
+            ids.forEach(fulfilled::add);
+            fulfilments.add(String.join(",", ids));
+            payload.putObject("fulfillment").put("id", "gid://shopify/Fulfillment/" + (1000 + fulfilments.size()))
+                    .put("status", "SUCCESS");
+        }
+        return success(json.createObjectNode().set("fulfillmentCreate", payload));
+    }
+
+    List<String> fulfilments() {
+        synchronized (fulfilments) {
+            return List.copyOf(fulfilments);
+        }
     }
 
     private String throttled() {

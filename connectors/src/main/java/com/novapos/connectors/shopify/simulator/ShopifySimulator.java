@@ -105,6 +105,11 @@ public final class ShopifySimulator implements AutoCloseable {
         return behaviour.calls();
     }
 
+    /** Each {@code fulfillmentCreate} that succeeded: the fulfillment order ids it closed, comma-separated. */
+    public List<String> fulfilments() {
+        return behaviour.fulfilments();
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -26,7 +26,9 @@ import java.util.List;
 /**
  * Tells Shopify when a store has a pickup order READY: its open pickup fulfillment orders are
  * marked prepared for pickup ({@code fulfillmentOrderLineItemsPreparedForPickup}), and Shopify
- * sends the shopper its "Ready for pickup" notification.
+ * sends the shopper its "Ready for pickup" notification. When the shopper has PICKED_UP the goods,
+ * the pickup fulfillment orders are fulfilled ({@code fulfillmentCreate}, no notification: the
+ * shopper is at the counter), so the order shows fulfilled in Shopify too.
  *
  * <p>Why that mutation and not {@code fulfillmentCreate}: for local pickup Shopify documents the
  * "prepared for pickup" step as the one that notifies the shopper; {@code fulfillmentCreate} marks
@@ -59,8 +61,9 @@ class ShopifyPickupFeed {
     public boolean concernsShopify(@Body String envelopeJson) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         OrderStatusChanged change = envelope.payloadAs(OrderStatusChanged.class);
-        return change.to() == OrderStatus.READY && change.from() != OrderStatus.READY   // not a re-sourcing flag
-                && ShopifyOrders.fromShopify(change.orderId());
+        boolean ready = change.to() == OrderStatus.READY && change.from() != OrderStatus.READY;   // not a re-sourcing flag
+        boolean collected = change.to() == OrderStatus.PICKED_UP && change.from() != OrderStatus.PICKED_UP;
+        return (ready || collected) && ShopifyOrders.fromShopify(change.orderId());
     }
 
     @Handler
@@ -80,15 +83,24 @@ class ShopifyPickupFeed {
                     + " has no Shopify id in its externalId", null, null, null);
         }
         String gid = ShopifyOrders.orderGid(shopifyId);
-        List<String> toPrepare = breaker.executeSupplier(() -> client.fulfillmentOrders(gid)).stream()
+        boolean collected = change.to() == OrderStatus.PICKED_UP;
+        // READY: the open pickup fulfillment orders are prepared; PICKED_UP: the open or prepared ones are fulfilled
+        List<String> toMove = breaker.executeSupplier(() -> client.fulfillmentOrders(gid)).stream()
                 .filter(ShopifyClient.FulfillmentOrder::pickup)
-                .filter(fo -> "OPEN".equals(fo.status()))
+                .filter(fo -> "OPEN".equals(fo.status()) || (collected && "IN_PROGRESS".equals(fo.status())))
                 .map(ShopifyClient.FulfillmentOrder::id)
                 .toList();
-        if (!toPrepare.isEmpty()) {
-            breaker.executeRunnable(() -> client.preparedForPickup(toPrepare));
+        if (!toMove.isEmpty()) {
+            breaker.executeRunnable(() -> {
+                if (collected) {
+                    client.fulfil(toMove);
+                } else {
+                    client.preparedForPickup(toMove);
+                }
+            });
         }
-        String reference = "ready-for-pickup:" + (toPrepare.isEmpty() ? "already" : String.join(",", toPrepare));
+        String reference = (collected ? "picked-up:" : "ready-for-pickup:")
+                + (toMove.isEmpty() ? "already" : String.join(",", toMove));
         tx.run(tenant, () -> messageLog.delivered(envelope.messageId(), ShopifyOrderIntake.CONNECTOR, reference));
         if (Boolean.TRUE.equals(redriven)) {
             deadLetters.resolved(tenant, envelope.messageId(), ShopifyOrderIntake.CONNECTOR);

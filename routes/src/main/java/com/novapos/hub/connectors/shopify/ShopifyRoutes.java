@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * never holds back another partner), through the shared error policy and Shopify's own breaker:
  * <ul>
  *   <li>{@code shopify-pickup-feed}: a Shopify pickup order made READY at its store → Shopify marks
- *       it ready for pickup and notifies the shopper.</li>
+ *       it ready for pickup and notifies the shopper; PICKED_UP → Shopify fulfils it.</li>
  *   <li>{@code shopify-stock-push}: {@code stock.level} events of SKUs sold online at Shopify
  *       locations, gathered per {@code sku@location} for {@code aggregation-window}, the latest
  *       pushed as the {@code available} quantity — a burst of 1,000 sales of one item costs a

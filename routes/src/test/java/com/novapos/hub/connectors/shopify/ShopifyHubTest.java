@@ -189,6 +189,13 @@ class ShopifyHubTest extends WholeHubTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(shopify.available("gid://shopify/InventoryItem/71001", S002_LOCATION)).isEqualTo(8));
         assertThat(shopify.pickupNotifications()).containsOnlyOnce(fulfillmentOrder);
+        // collected: Shopify's order is fulfilled too, once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(shopify.fulfilments()).containsOnlyOnce(fulfillmentOrder));
+        String pickedUpEvent = orderId + ":PICKED_UP";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(messageLog.trace(pickedUpEvent).deliveries()).singleElement()
+                        .satisfies(d -> assertThat(d.partnerReference()).isEqualTo("picked-up:" + fulfillmentOrder)));
     }
 
     @Test
