@@ -10,9 +10,10 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Several hub nodes may relay at once. Each claims a batch of unsent rows with
  * {@code FOR UPDATE SKIP LOCKED}, so no row is claimed twice. Order per store holds because a node
- * publishes a store's events only when it holds that store's <em>oldest</em> unsent event; if
- * another node holds an older one, this node leaves the store's rows for the next round.
+ * publishes a store's events only as far as it holds an unbroken run of them from that store's
+ * <em>oldest</em> unsent event; the rest of the store's rows are left for the next round.
  *
  * <p>Publishing happens before the claim commits: a crash in between publishes the batch again.
  * That is harmless by design — every event carries its message id (the broker's duplicate
@@ -66,25 +67,37 @@ public class OutboxRelay {
         });
     }
 
-    /** Keeps, per store, the claimed events only when no older unsent event of that store exists elsewhere. */
+    /**
+     * Keeps, per store, the claimed events that form an unbroken run from the store's oldest unsent
+     * event: a store's events are published up to the first unsent one this node did not claim
+     * (another node holds it, or it was skipped as locked). Comparing with the store's oldest unsent
+     * event alone is not enough: a node can claim a store's 96 and 108 while another holds 102 —
+     * skip-locked claims leave gaps — and publishing 108 then would overtake 102.
+     */
     private List<OutboxEvent> oldestFirstPerStore(List<OutboxEvent> claimed) {
-        Map<String, Long> firstClaimed = new LinkedHashMap<>();
+        Map<Long, OutboxEvent> claimedBySeq = new HashMap<>();
+        long newestClaimed = Long.MIN_VALUE;
         for (OutboxEvent event : claimed) {
-            firstClaimed.putIfAbsent(key(event), event.seq());
+            claimedBySeq.put(event.seq(), event);
+            newestClaimed = Math.max(newestClaimed, event.seq());
         }
-        Map<String, Long> oldestUnsent = new HashMap<>();
-        for (Object[] row : entityManager.createQuery(
-                        "select e.tenantId, e.storeId, min(e.seq) from OutboxEvent e where e.sentAt is null "
-                                + "group by e.tenantId, e.storeId", Object[].class)
-                .getResultList()) {
-            oldestUnsent.put(row[0] + "|" + row[1], (Long) row[2]);
-        }
+        // every unsent event up to the newest claimed one: the claimed, and the ones in between held elsewhere
+        Set<String> blocked = new HashSet<>();
         List<OutboxEvent> publishable = new ArrayList<>();
-        for (OutboxEvent event : claimed) {
-            String store = key(event);
-            Long oldest = oldestUnsent.get(store);
-            if (oldest == null || oldest >= firstClaimed.get(store)) {
-                publishable.add(event);
+        for (Object[] row : entityManager.createQuery(
+                        "select e.tenantId, e.storeId, e.seq from OutboxEvent e where e.sentAt is null and e.seq <= :newest"
+                                + " order by e.seq", Object[].class)
+                .setParameter("newest", newestClaimed)
+                .getResultList()) {
+            String store = row[0] + "|" + row[1];
+            if (blocked.contains(store)) {
+                continue;
+            }
+            OutboxEvent ours = claimedBySeq.get((Long) row[2]);
+            if (ours == null) {
+                blocked.add(store);   // an older event of this store is not ours: the rest of the store waits
+            } else {
+                publishable.add(ours);
             }
         }
         return publishable;

@@ -42,7 +42,7 @@ abstract class OutboxRelayContract {
         }
     }
 
-    private void append(String tenant, String store, int n) {
+    void append(String tenant, String store, int n) {
         tx.run(tenant, () -> outbox.append(tenant + "-" + store + "-" + n, store, null, null, "sku@" + store,
                 new StockOversold("SKU-" + n, store, BigDecimal.ONE.negate(), BigDecimal.ONE, "s-" + n)));
     }
