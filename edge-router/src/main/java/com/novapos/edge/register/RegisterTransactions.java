@@ -2,7 +2,6 @@ package com.novapos.edge.register;
 
 import com.novapos.edge.broker.OutboundQueue;
 import com.novapos.model.Envelope;
-import com.novapos.model.CanonicalJson;
 import com.novapos.model.MessageType;
 import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
