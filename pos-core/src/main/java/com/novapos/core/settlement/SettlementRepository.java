@@ -5,7 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,9 +14,6 @@ interface SettlementRepository extends JpaRepository<SettlementDay, UUID> {
     @Query("select d from SettlementDay d where d.id = :id")
     Optional<SettlementDay> lock(UUID id);
 
-    @Query("select t from SettlementTenderTotal t where t.settlementDayPk = :dayId")
-    List<SettlementTenderTotal> tenderTotals(UUID dayId);
-
-    @Query("select b from SettlementCardBatch b where b.settlementDayPk = :dayId")
-    List<SettlementCardBatch> cardBatches(UUID dayId);
+    @Query("select d.currency from SettlementDay d where d.id = :id")
+    Optional<String> currencyOf(UUID id);
 }

@@ -17,6 +17,7 @@ import com.novapos.model.sale.TenderType;
 import com.novapos.model.validation.MessageRejectedException;
 import com.novapos.model.validation.Violation;
 import org.junit.jupiter.api.Test;
+import com.novapos.core.settlement.SettlementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -44,6 +45,8 @@ abstract class ReturnRulesContract {
 
     @Autowired
     SalesService sales;
+    @Autowired
+    SettlementService settlement;
     @Autowired
     StockLedger ledger;
     @Autowired
@@ -229,8 +232,8 @@ abstract class ReturnRulesContract {
             assertThat(rows().counts(tenant)).containsEntry("sale_return", 1L).containsEntry("return_line", 1L)
                     .containsEntry("stock_ledger_entry", 2L);
             assertThat(rows().events(tenant, "return.completed")).hasSize(1);
-            assertThat(jdbc.queryForObject("select returns_count from settlement_day where tenant_id = ?", Long.class,
-                    tenant)).isEqualTo(1L);
+            assertThat(tx.call(tenant, () -> settlement.zReport("S001", SaleMessages.EXAMPLE_DATE)).returnsCount())
+                    .isEqualTo(1L);
         }
     }
 }

@@ -12,6 +12,7 @@ import com.novapos.model.sale.Sale;
 import com.novapos.model.stock.MovementReason;
 import com.novapos.model.stock.StockMovement;
 import org.junit.jupiter.api.Test;
+import com.novapos.core.settlement.SettlementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -39,6 +40,8 @@ abstract class SaleRecordingContract {
     StockLedger ledger;
     @Autowired
     TenantTransactions tx;
+    @Autowired
+    SettlementService settlement;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -123,8 +126,8 @@ abstract class SaleRecordingContract {
                         .containsEntry("sale_tender", 2L).containsEntry("stock_ledger_entry", 2L)
                         .containsEntry("outbox_event", 5L).containsEntry("settlement_day", 1L);
                 assertThat(rows().events(tenant, "sale.completed")).hasSize(1);
-                assertThat(jdbc.queryForObject("select sales_count from settlement_day where tenant_id = ?",
-                        Long.class, tenant)).isEqualTo(1L);
+                assertThat(tx.call(tenant, () -> settlement.zReport(sale.storeId(),
+                        sale.payloadAs(Sale.class).businessDate())).salesCount()).isEqualTo(1L);
             }
         } finally {
             threads.shutdownNow();

@@ -142,4 +142,56 @@ abstract class SettlementContract {
         });
         assertThat(new TenantRows(jdbc).counts(tenant)).isEqualTo(before);
     }
+
+    @Test
+    void aSaleDatedOnAClosedDayStillCountsButTheBatchIsNotSentAgain() {
+        String tenant = TestIds.unique("t-late");
+        tx.call(tenant, () -> settlement.close("S001", DAY));   // closed before anything was sold: XXX
+
+        sales.recordSale(SaleMessages.sale(tenant, "sale-late").line("SKU-A", "2", "5.00").build());
+        SettlementBatch report = tx.call(tenant, () -> settlement.zReport("S001", DAY));
+        SettlementBatch closedAgain = tx.call(tenant, () -> settlement.close("S001", DAY));
+
+        assertThat(report.currency()).isEqualTo("USD");
+        assertThat(report.salesCount()).isEqualTo(1);
+        assertThat(report.grossSales()).isEqualByComparingTo("10.00");
+        assertThat(closedAgain).isEqualTo(report);
+        assertThat(new TenantRows(jdbc).events(tenant, "settlement.batch")).hasSize(1);
+    }
+
+    @Test
+    void manyRegistersSellingAtOnceAllCountAndTheFirstSalesOfTheDayAgreeOnItsCurrency() throws Exception {
+        String tenant = TestIds.unique("t-busy");
+        int threads = 6;
+        int perThread = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    for (int i = 0; i < perThread; i++) {
+                        sales.recordSale(SaleMessages.sale(tenant, "sale-" + thread + "-" + i)
+                                .line("SKU-" + thread, "1", "2.50").tender(SaleMessages.card("2.50", "77")).build());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        SettlementBatch report = tx.call(tenant, () -> settlement.zReport("S001", DAY));
+
+        assertThat(report.salesCount()).isEqualTo(threads * perThread);
+        assertThat(report.grossSales()).isEqualByComparingTo("150.00");
+        assertThat(report.cardBatches()).containsExactly(new SettlementBatch.CardBatch("77", threads * perThread, money("150.00")));
+        assertThat(jdbc.queryForObject("select count(*) from settlement_day where tenant_id = ?", Long.class, tenant))
+                .isEqualTo(1L);
+    }
 }

@@ -16,7 +16,7 @@ public final class TenantRows {
     /** Every table a sale, return, stock change or settlement writes to. */
     public static final List<String> TABLES = List.of("sale", "sale_line", "sale_tender", "sale_return", "return_line",
             "return_tender", "stock_level", "stock_ledger_entry", "stock_reservation", "stock_reservation_line",
-            "settlement_day", "settlement_tender_total", "settlement_card_batch", "outbox_event", "audit_entry");
+            "settlement_day", "outbox_event", "audit_entry");
 
     private final JdbcTemplate jdbc;
 
