@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The hub's record of every inbound message and of every delivery to a partner. Writes join the
@@ -30,20 +31,26 @@ public class MessageLog {
 
     /**
      * Registers an inbound message as processed, unless its id was seen before: then the repeat is
-     * counted and {@code false} says "duplicate — apply nothing". Two concurrent first arrivals
-     * race on the unique key; the loser's transaction is retried and finds the winner's entry.
+     * counted and {@code false} says "duplicate — apply nothing". One statement in the usual case
+     * ({@code insert … on conflict do nothing}); of two concurrent first arrivals, PostgreSQL makes
+     * the second wait for the first to commit and then answers "duplicate" (or lets it in if the
+     * first rolled back).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstArrival(Envelope envelope, String source) {
-        List<MessageLogEntry> seen = find(envelope.messageId());
-        if (!seen.isEmpty()) {
-            seen.get(0).countDuplicate();
-            return false;
+        int inserted = entityManager.createNativeQuery("insert into message_log (id, tenant_id, message_id, message_type,"
+                        + " store_id, source, stage, detail, received_at, duplicates)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, null, ?8, 0) on conflict do nothing")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, TenantContext.current())
+                .setParameter(3, envelope.messageId()).setParameter(4, envelope.type())
+                .setParameter(5, envelope.storeId()).setParameter(6, source)
+                .setParameter(7, MessageStage.PROCESSED.name()).setParameter(8, clock.instant())
+                .executeUpdate();
+        if (inserted == 1) {
+            return true;
         }
-        entityManager.persist(new MessageLogEntry(envelope.messageId(), envelope.type(), envelope.storeId(), source,
-                MessageStage.PROCESSED, null, clock.instant()));
-        entityManager.flush();
-        return true;
+        find(envelope.messageId()).forEach(MessageLogEntry::countDuplicate);
+        return false;
     }
 
     /** Notes that an inbound message became a dead letter (invalid, or not appliable). */
