@@ -31,6 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * detection on the messageId drops (here, or at the hub) — so "re-send when unsure" is always safe,
  * and we do it once at startup rather than on every repeated POST (a repeat during normal operation
  * finds a journaled row and must not touch the broker at all).
+ *
+ * <p>That edge-side idempotency lasts as long as the row: SYNCED rows are deleted after
+ * {@code novapos.edge.retention.synced-transactions} ({@link com.novapos.edge.retention.LocalRetention}).
+ * A sale posted again after that is accepted as new and sent again under the same messageId (the
+ * register's, or the name-based UUID {@link RegisterMessages} derives from the business id), which
+ * the local broker's duplicate-id cache or the hub drops (DUPLICATE): later, never twice.
  */
 @Component
 public class RegisterTransactions implements SmartInitializingSingleton {
