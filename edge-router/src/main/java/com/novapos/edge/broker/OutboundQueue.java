@@ -10,6 +10,8 @@ import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.cluster.Bridge;
+import org.apache.activemq.artemis.core.server.cluster.impl.BridgeImpl;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -118,7 +120,15 @@ public class OutboundQueue {
         return queue == null ? 0 : queue.getMessageCount();
     }
 
-    /** True when the bridge to the hub is connected. */
+    /**
+     * True when the bridge to the hub has a live connection. Not {@link Bridge#isConnected()} alone:
+     * that only says the bridge has a session, and a session is kept through every reconnection
+     * attempt (the bridge retries forever), so it answered true for as long as the hub was down
+     * (measured: still true 60 s after the hub broker stopped). The session's current transport
+     * connection is open only while the link is up: false at once when the hub closes the socket
+     * (broker stopped, host reachable), else once the client failure check finds no traffic for
+     * {@code hub-connection-ttl} (a silently dead network); true again once the bridge reconnected.
+     */
     public boolean online() {
         ActiveMQServer server = broker.getActiveMQServer();
         if (server == null || server.getClusterManager() == null) {
@@ -126,9 +136,21 @@ public class OutboundQueue {
         }
         for (Bridge bridge : server.getClusterManager().getBridges().values()) {
             if (EdgeBrokerConfiguration.BRIDGE.equals(bridge.getName().toString())) {
-                return bridge.isConnected();
+                return linkUp(bridge);
             }
         }
         return false;
+    }
+
+    static boolean linkUp(Bridge bridge) {
+        if (!bridge.isStarted() || !bridge.isConnected()) {
+            return false;
+        }
+        if (!(bridge instanceof BridgeImpl impl)) {
+            return true;
+        }
+        RemotingConnection connection = impl.getForwardingConnection();
+        return connection != null && !connection.isDestroyed() && connection.getTransportConnection() != null
+                && connection.getTransportConnection().isOpen();
     }
 }
