@@ -25,6 +25,11 @@ import java.time.Duration;
  * @param resendUnacknowledgedAfter a sale or return the hub has not acknowledged this long after it was
  *                          accepted (while the link is up and the local queue drained) is sent again,
  *                          past duplicate detection, to ask for the acknowledgement again
+ * @param hubFailureCheckPeriod how often the bridge and the store-queue consumer ping the hub and check
+ *                          that something came back
+ * @param hubConnectionTtl  a hub connection with no traffic (not even a ping answer) for this long is
+ *                          taken as dead (a silently broken network); a hub that closes the socket is
+ *                          noticed at once. Also how long the hub keeps a silent edge's connection.
  */
 @ConfigurationProperties("novapos.edge")
 public record EdgeProperties(
@@ -41,7 +46,17 @@ public record EdgeProperties(
         @DefaultValue("2.0") double retryMultiplier,
         @DefaultValue("30s") Duration maxRetryInterval,
         @DefaultValue("0.1.0-SNAPSHOT") String version,
-        @DefaultValue("10m") Duration resendUnacknowledgedAfter) {
+        @DefaultValue("10m") Duration resendUnacknowledgedAfter,
+        @DefaultValue("2s") Duration hubFailureCheckPeriod,
+        @DefaultValue("10s") Duration hubConnectionTtl) {
+
+    public EdgeProperties {
+        if (hubFailureCheckPeriod.isNegative() || hubFailureCheckPeriod.isZero()
+                || hubConnectionTtl.compareTo(hubFailureCheckPeriod) <= 0) {
+            throw new IllegalArgumentException("novapos.edge.hub-connection-ttl (" + hubConnectionTtl + ") must be longer"
+                    + " than novapos.edge.hub-failure-check-period (" + hubFailureCheckPeriod + "), which must be positive");
+        }
+    }
 
     /** The hub's queue for this store. */
     public String storeQueue() {

@@ -10,7 +10,10 @@ import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.cluster.Bridge;
+import org.apache.activemq.artemis.core.server.cluster.impl.BridgeImpl;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +34,14 @@ public class OutboundQueue {
     public static final String TYPE = "novaposType";
     public static final String STORE = "novaposStore";
     public static final String MESSAGE_ID = "novaposMessageId";
+    /**
+     * The local queue as a destination object: sending to it by name made the Artemis JMS client ask
+     * the broker whether the queue exists ({@code queueQuery}, a blocking round trip through the
+     * broker's executor) on every send — measured ~57 µs p50 and 2.7 ms p99 of a send on an idle
+     * in-VM broker, against 14 µs / 0.5 ms with the object. The queue is configured in the broker,
+     * so it always exists.
+     */
+    private static final jakarta.jms.Queue OUTBOUND_QUEUE = ActiveMQDestination.createQueue(EdgeBrokerConfiguration.OUTBOUND);
 
     private final JmsTemplate jms;
     private final EmbeddedActiveMQ broker;
@@ -48,12 +59,20 @@ public class OutboundQueue {
      * drops the copy here or at the hub.
      */
     public void send(Envelope envelope) {
-        send(envelope, null);
+        send(envelope, null, envelope.messageId(), null);
+    }
+
+    /**
+     * As {@link #send(Envelope)}, with the envelope's canonical JSON already written
+     * ({@code CanonicalJson.write(envelope)} as UTF-8), so a caller that keeps it too serialises once.
+     */
+    public void send(Envelope envelope, byte[] canonicalJson) {
+        send(envelope, null, envelope.messageId(), canonicalJson);
     }
 
     /** As {@link #send(Envelope)}, for messages worthless after {@code timeToLive} (heartbeats). */
     public void send(Envelope envelope, Duration timeToLive) {
-        send(envelope, timeToLive, envelope.messageId());
+        send(envelope, timeToLive, envelope.messageId(), null);
     }
 
     /**
@@ -62,7 +81,7 @@ public class OutboundQueue {
      * messageId and answers DUPLICATE, so this can never apply anything twice.
      */
     public void resend(Envelope envelope, String attempt) {
-        send(envelope, null, envelope.messageId() + ":resend:" + attempt);
+        send(envelope, null, envelope.messageId() + ":resend:" + attempt, null);
     }
 
     /**
@@ -89,8 +108,8 @@ public class OutboundQueue {
     public record Waiting(Envelope envelope, Instant journaledAt) {
     }
 
-    private void send(Envelope envelope, Duration timeToLive, String duplicateId) {
-        String body = CanonicalJson.write(envelope);
+    private void send(Envelope envelope, Duration timeToLive, String duplicateId, byte[] canonicalJson) {
+        byte[] body = canonicalJson != null ? canonicalJson : CanonicalJson.write(envelope).getBytes(StandardCharsets.UTF_8);
         JmsTemplate template = jms;
         if (timeToLive != null) {
             template = new JmsTemplate(jms.getConnectionFactory());
@@ -98,11 +117,11 @@ public class OutboundQueue {
             template.setDeliveryMode(DeliveryMode.PERSISTENT);
             template.setTimeToLive(timeToLive.toMillis());
         }
-        template.send(EdgeBrokerConfiguration.OUTBOUND, session -> {
+        template.send(OUTBOUND_QUEUE, session -> {
             // UTF-8 bytes: a text message keeps its body as UTF-16 in the journal, twice the disk a
             // queued sale needs during an outage; the hub reads either
             BytesMessage message = session.createBytesMessage();
-            message.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+            message.writeBytes(body);
             message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), duplicateId);
             message.setStringProperty(TYPE, envelope.type());
             message.setStringProperty(STORE, envelope.storeId());
@@ -118,7 +137,15 @@ public class OutboundQueue {
         return queue == null ? 0 : queue.getMessageCount();
     }
 
-    /** True when the bridge to the hub is connected. */
+    /**
+     * True when the bridge to the hub has a live connection. Not {@link Bridge#isConnected()} alone:
+     * that only says the bridge has a session, and a session is kept through every reconnection
+     * attempt (the bridge retries forever), so it answered true for as long as the hub was down
+     * (measured: still true 60 s after the hub broker stopped). The session's current transport
+     * connection is open only while the link is up: false at once when the hub closes the socket
+     * (broker stopped, host reachable), else once the client failure check finds no traffic for
+     * {@code hub-connection-ttl} (a silently dead network); true again once the bridge reconnected.
+     */
     public boolean online() {
         ActiveMQServer server = broker.getActiveMQServer();
         if (server == null || server.getClusterManager() == null) {
@@ -126,9 +153,21 @@ public class OutboundQueue {
         }
         for (Bridge bridge : server.getClusterManager().getBridges().values()) {
             if (EdgeBrokerConfiguration.BRIDGE.equals(bridge.getName().toString())) {
-                return bridge.isConnected();
+                return linkUp(bridge);
             }
         }
         return false;
+    }
+
+    static boolean linkUp(Bridge bridge) {
+        if (!bridge.isStarted() || !bridge.isConnected()) {
+            return false;
+        }
+        if (!(bridge instanceof BridgeImpl impl)) {
+            return true;
+        }
+        RemotingConnection connection = impl.getForwardingConnection();
+        return connection != null && !connection.isDestroyed() && connection.getTransportConnection() != null
+                && connection.getTransportConnection().isOpen();
     }
 }

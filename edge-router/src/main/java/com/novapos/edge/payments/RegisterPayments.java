@@ -4,6 +4,7 @@ import com.novapos.edge.EdgeProperties;
 import com.novapos.edge.broker.OutboundQueue;
 import com.novapos.edge.peripherals.StorePeripherals;
 import com.novapos.edge.register.NeedsConnectionException;
+import com.novapos.edge.sync.HubLink;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.Money;
@@ -16,10 +17,7 @@ import com.novapos.model.payment.PaymentOutcome;
 import com.novapos.model.validation.CanonicalValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,13 +53,13 @@ public class RegisterPayments {
     private final EdgeProperties edge;
     private final StorePeripherals peripherals;
     private final Duration requestTtl;
-    private final ObjectProvider<DefaultMessageListenerContainer> hubStoreQueue;
+    private final HubLink hubLink;
     private final CanonicalValidator validator = new CanonicalValidator();
 
     RegisterPayments(JdbcTemplate jdbc, OutboundQueue outbound, EdgeProperties edge, StorePeripherals peripherals,
                      @Value("${novapos.edge.payments.request-ttl:60s}") Duration requestTtl,
-                     @Qualifier("hubStoreQueue") ObjectProvider<DefaultMessageListenerContainer> hubStoreQueue) {
-        this.hubStoreQueue = hubStoreQueue;
+                     HubLink hubLink) {
+        this.hubLink = hubLink;
         this.jdbc = jdbc;
         this.outbound = outbound;
         this.edge = edge;
@@ -123,15 +121,11 @@ public class RegisterPayments {
     }
 
     /**
-     * Both ways to the hub are up: the bridge that carries the request, and the consumer of the
-     * store queue that brings the answer back. The bridge alone is not enough: while it reconnects
-     * after the hub dropped, {@link OutboundQueue#online()} still answers true (Artemis keeps the
-     * bridge's session until it stops), whereas the store-queue consumer loses its registration as
-     * soon as its connection fails.
+     * Both ways to the hub are up ({@link HubLink}): the bridge that carries the request, and the
+     * consumer of the store queue that brings the answer back.
      */
     boolean hubReachable() {
-        DefaultMessageListenerContainer storeQueue = hubStoreQueue.getIfAvailable();
-        return outbound.online() && storeQueue != null && storeQueue.isRunning() && storeQueue.isRegisteredWithDestination();
+        return hubLink.up();
     }
 
     private static void requireSame(Payment known, String kind, String saleId, int tenderNo) {

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cash drawer, wired to the receipt printer's drawer port: it opens on {@code ESC p 0 25 250}
  * sent to the printer. Every opening is written to the audit log ({@code novapos.audit}): an
- * explicit one with the user and the reason, one for a sale with the receipt number and the cashier.
+ * explicit one with the user and the reason, one for a cash sale or a cash refund with the receipt
+ * number and the cashier.
  */
 final class CashDrawer {
     static final String AUDIT_LOGGER = "novapos.audit";
@@ -49,6 +50,12 @@ final class CashDrawer {
     /** Audits the kick that went out with a cash sale's receipt. */
     void openedForSale(String receiptNumber, String cashierId, boolean reached) {
         audit.info("drawer-open action=cash-sale receipt={} user={} result={}", clean(receiptNumber), clean(cashierId),
+                reached ? "kicked" : "printer-unavailable");
+    }
+
+    /** Audits the kick that went out with a cash refund's receipt. */
+    void openedForRefund(String refundNumber, String cashierId, boolean reached) {
+        audit.info("drawer-open action=cash-refund receipt={} user={} result={}", clean(refundNumber), clean(cashierId),
                 reached ? "kicked" : "printer-unavailable");
     }
 

@@ -1,5 +1,6 @@
 package com.novapos.edge.peripherals;
 
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import com.novapos.model.sale.Tender;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
  *
  * <p>An item: its name on line 1 (cut to 20), its price right-aligned on line 2. The end of a sale:
  * {@code TOTAL} and the amount on line 1, and for a sale paid partly in cash the change on line 2.
+ * A return: {@code REFUND} and the amount refunded on line 1.
  */
 final class CustomerDisplay {
     static final int WIDTH = 20;
@@ -57,6 +59,11 @@ final class CustomerDisplay {
         String line1 = spread("TOTAL " + currency, total);
         String line2 = change.signum() != 0 ? spread("CHANGE", EscPosReceipt.amount(change, currency)) : "";
         device.write(screenOf(line1, line2));
+    }
+
+    void showRefund(SaleReturn saleReturn) {
+        String currency = saleReturn.currency();
+        device.write(screenOf(spread("REFUND " + currency, EscPosReceipt.amount(saleReturn.totals().grandTotal(), currency)), ""));
     }
 
     /** An item screen: name on line 1, price right-aligned on line 2. */

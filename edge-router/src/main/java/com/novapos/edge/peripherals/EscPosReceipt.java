@@ -1,6 +1,8 @@
 package com.novapos.edge.peripherals;
 
 import com.novapos.model.Money;
+import com.novapos.model.returns.ReturnLine;
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Discount;
 import com.novapos.model.sale.Sale;
 import com.novapos.model.sale.SaleLine;
@@ -14,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,15 @@ import java.util.Map;
  * digits of the masked PAN the terminal gave, and the approval code — never the token, the RRN or
  * the masked PAN as a whole; and any printed line that still looks like a card number (a
  * description someone typed a card number into) has its digits starred out.
+ *
+ * <p>A return's refund receipt ({@link #renderRefund}) has the same frame: {@code ESC @}; the header;
+ * a bold double-size {@code REFUND}; the refund number (the return's receipt number, else its return
+ * id), the original sale it returns (or "No original sale"), business date and cashier, the approver
+ * and the reason; each returned line as on a sale; subtotal, discounts, tax, {@code REFUND TOTAL} in
+ * bold; each refund tender (a card's brand and last four only), or "To the original tender(s)" when
+ * the return names none; a line for the customer's signature; the footer; the refund number as
+ * barcode/QR; feed and cut. Amounts are printed as the return carries them: positive, what is
+ * refunded.
  *
  * <p>The drawer kick is not part of the receipt: {@link ReceiptPrinter} appends it.
  */
@@ -74,6 +86,26 @@ final class EscPosReceipt {
 
     static boolean hasCashTender(Sale sale) {
         return sale.tenders() != null && sale.tenders().stream().anyMatch(t -> t != null && t.type() == TenderType.CASH);
+    }
+
+    /** The refund receipt of a return; see the class comment. */
+    static byte[] renderRefund(SaleReturn saleReturn, Layout layout) {
+        return new EscPosReceipt(layout, saleReturn.currency()).buildRefund(saleReturn);
+    }
+
+    /** The number a refund receipt is known by (and its barcode/QR): its receipt number, else the return id. */
+    static String refundNumber(SaleReturn saleReturn) {
+        return saleReturn.receiptNumber() != null && !saleReturn.receiptNumber().isBlank()
+                ? saleReturn.receiptNumber() : saleReturn.returnId();
+    }
+
+    /**
+     * True when money goes back in cash: a {@code CASH} refund tender. A return without refund
+     * tenders goes back to the original tenders, which the edge does not know: no kick (the cashier
+     * opens the drawer explicitly if the original was cash).
+     */
+    static boolean hasCashRefund(SaleReturn saleReturn) {
+        return saleReturn.refundTendersOrEmpty().stream().anyMatch(t -> t != null && t.type() == TenderType.CASH);
     }
 
     private byte[] build(Sale sale) {
@@ -152,35 +184,145 @@ final class EscPosReceipt {
         return out.toByteArray();
     }
 
+    private byte[] buildRefund(SaleReturn r) {
+        command(EscPos.INIT);
+        command(EscPos.ALIGN_CENTER);
+        for (int i = 0; i < layout.header().size(); i++) {
+            if (i == 0) {
+                command(EscPos.BOLD_ON);
+            }
+            line(layout.header().get(i));
+            if (i == 0) {
+                command(EscPos.BOLD_OFF);
+            }
+        }
+        command(EscPos.BOLD_ON);
+        command(EscPos.DOUBLE_SIZE);
+        line("REFUND");
+        command(EscPos.NORMAL_SIZE);
+        command(EscPos.BOLD_OFF);
+        String number = refundNumber(r);
+        labelled(r.receiptNumber() != null && !r.receiptNumber().isBlank() ? "Refund" : "Return", number);
+        if (r.originalSaleId() != null && !r.originalSaleId().isBlank()) {
+            labelled("Original sale", r.originalSaleId());
+        } else {
+            line("No original sale");
+        }
+        StringBuilder when = new StringBuilder();
+        if (r.businessDate() != null) {
+            when.append(r.businessDate());
+        }
+        if (r.cashierId() != null && !r.cashierId().isBlank()) {
+            when.append(when.length() > 0 ? "  " : "").append("Cashier ").append(r.cashierId());
+        }
+        if (when.length() > 0) {
+            line(when.toString());
+        }
+        if (r.approverId() != null && !r.approverId().isBlank()) {
+            line("Approved by " + r.approverId());
+        }
+        command(EscPos.ALIGN_LEFT);
+        if (r.reason() != null && !r.reason().isBlank()) {
+            line("Reason: " + r.reason());
+        }
+        rule();
+
+        List<List<Tax>> taxes = new ArrayList<>();
+        for (ReturnLine returned : r.lines()) {
+            item(returned.description(), returned.sku(), returned.quantity(), returned.unitPrice(),
+                    returned.discountsOrEmpty(), returned.lineTotal());
+            taxes.add(returned.taxesOrEmpty());
+        }
+        rule();
+
+        row("Subtotal", money(r.totals().subtotal()));
+        if (r.totals().discountTotal().signum() != 0) {
+            row("Discounts", money(r.totals().discountTotal().negate()));
+        }
+        taxes(taxes, r.totals().taxTotal());
+        command(EscPos.BOLD_ON);
+        row("REFUND TOTAL " + currency, money(r.totals().grandTotal()));
+        command(EscPos.BOLD_OFF);
+        rule();
+
+        if (r.refundTendersOrEmpty().isEmpty()) {
+            line("To the original tender(s)");
+        }
+        for (Tender tender : r.refundTendersOrEmpty()) {
+            row("Refund " + label(tender.type()).toLowerCase(Locale.ROOT), money(tender.amount()));
+            reference(tender.reference());
+        }
+        if (r.offline()) {
+            line("Recorded offline");
+        }
+        command(EscPos.feed(2));
+        line("Customer signature");
+        command(EscPos.feed(1));
+        line("x" + "_".repeat(layout.columns() - 1));
+
+        command(EscPos.ALIGN_CENTER);
+        for (String footer : layout.footer()) {
+            line(footer);
+        }
+        codes(number);
+        command(EscPos.ALIGN_LEFT);
+        command(EscPos.feed(3));
+        command(EscPos.CUT);
+        return out.toByteArray();
+    }
+
+    /** "label value" on one line, or the label and the value on a line each when together they are too wide. */
+    private void labelled(String label, String value) {
+        String together = label + " " + value;
+        if (EscPos.printable(together).length() <= layout.columns()) {
+            line(together);
+        } else {
+            line(label);
+            line(value);
+        }
+    }
+
     private void item(SaleLine saleLine) {
-        String description = saleLine.description() != null && !saleLine.description().isBlank()
-                ? saleLine.description() : saleLine.sku();
-        line(fit(description, layout.columns()));
+        item(saleLine.description(), saleLine.sku(), saleLine.quantity(), saleLine.unitPrice(),
+                saleLine.discountsOrEmpty(), saleLine.lineTotal());
+    }
+
+    private void item(String description, String sku, BigDecimal qty, BigDecimal unitPrice, List<Discount> lineDiscounts,
+                      BigDecimal lineTotal) {
+        line(fit(description != null && !description.isBlank() ? description : sku, layout.columns()));
         BigDecimal discounts = BigDecimal.ZERO;
-        for (Discount d : saleLine.discountsOrEmpty()) {
+        for (Discount d : lineDiscounts) {
             discounts = discounts.add(d.amount());
         }
         // quantity × unit price, i.e. the line's total before its discounts (lineTotal = qty × price − discounts)
-        BigDecimal gross = saleLine.lineTotal().add(discounts);
-        row("  " + quantity(saleLine.quantity()) + " x " + money(saleLine.unitPrice()), money(gross));
-        for (Discount d : saleLine.discountsOrEmpty()) {
+        BigDecimal gross = lineTotal.add(discounts);
+        row("  " + quantity(qty) + " x " + money(unitPrice), money(gross));
+        for (Discount d : lineDiscounts) {
             row("  Discount " + d.code(), money(d.amount().negate()));
         }
     }
 
     private void taxes(Sale sale) {
+        List<List<Tax>> perLine = new ArrayList<>();
+        for (SaleLine saleLine : sale.lines()) {
+            perLine.add(saleLine.taxesOrEmpty());
+        }
+        taxes(perLine, sale.totals().taxTotal());
+    }
+
+    private void taxes(List<List<Tax>> perLine, BigDecimal taxTotal) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        for (SaleLine saleLine : sale.lines()) {
-            for (Tax tax : saleLine.taxesOrEmpty()) {
+        for (List<Tax> lineTaxes : perLine) {
+            for (Tax tax : lineTaxes) {
                 amounts.merge(tax.code(), tax.amount(), BigDecimal::add);
                 rates.merge(tax.code(), tax.rate(), (a, b) -> a.compareTo(b) == 0 ? a : null);
             }
         }
         BigDecimal listed = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (amounts.isEmpty() || listed.compareTo(sale.totals().taxTotal()) != 0) {
-            if (sale.totals().taxTotal().signum() != 0 || amounts.isEmpty()) {
-                row("Tax", money(sale.totals().taxTotal()));
+        if (amounts.isEmpty() || listed.compareTo(taxTotal) != 0) {
+            if (taxTotal.signum() != 0 || amounts.isEmpty()) {
+                row("Tax", money(taxTotal));
             }
             return;
         }

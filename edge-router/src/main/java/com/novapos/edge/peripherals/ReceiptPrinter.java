@@ -1,5 +1,6 @@
 package com.novapos.edge.peripherals;
 
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * printer cannot take (disconnected) is not kept for later: the drawer must never spring open long
  * after the sale.
  *
+ * <p>A return's refund receipt goes the same way ({@link #print(SaleReturn)}): once per return id
+ * (remembered apart from sale ids), and for a {@code CASH} refund tender with one drawer kick after
+ * the cut.
+ *
  * <p>With {@code status-query}, after each receipt, after each (re)connect and every
  * {@code status-interval}, the printer is asked {@code DLE EOT 2} (cover open, stopped for paper
  * end) and {@code DLE EOT 4} (paper roll sensor); its answer becomes the state's detail
@@ -40,7 +45,7 @@ final class ReceiptPrinter {
     private final Duration statusTimeout;
     private final Duration statusInterval;
     private final BlockingQueue<Byte> answers = new ArrayBlockingQueue<>(256);
-    /** Sale ids printed, oldest first; only touched on the printer's thread. */
+    /** Sale ids, and {@code RETURN:}return ids, printed, oldest first; only touched on the printer's thread. */
     private final Map<String, Boolean> printed = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -84,36 +89,63 @@ final class ReceiptPrinter {
      * the printer (false too for a sale already printed). Never throws.
      */
     CompletableFuture<Boolean> print(Sale sale) {
-        return device.call(() -> printNow(sale)).exceptionally(e -> {
+        return device.call(() -> printNow(Job.of(sale, layout))).exceptionally(e -> {
             log.error("Receipt {} could not be printed", EscPosReceipt.receiptNumber(sale), e);
             return false;
         });
     }
 
-    private boolean printNow(Sale sale) {
-        String number = EscPosReceipt.receiptNumber(sale);
-        String saleId = sale.saleId();
-        if (saleId != null && printed.containsKey(saleId)) {
-            log.info("Receipt {} was printed already; not printing it again", number);
+    /**
+     * Queues the return's refund receipt (and the kick, for a cash refund); completes with whether it
+     * reached the printer (false too for a return already printed). Never throws.
+     */
+    CompletableFuture<Boolean> print(SaleReturn saleReturn) {
+        return device.call(() -> printNow(Job.of(saleReturn, layout))).exceptionally(e -> {
+            log.error("Refund receipt {} could not be printed", EscPosReceipt.refundNumber(saleReturn), e);
+            return false;
+        });
+    }
+
+    /** One receipt to print: the key it is printed once under, its bytes, whether it opens the drawer. */
+    private record Job(String what, String key, String number, String cashierId, boolean cash, byte[] receipt,
+                       boolean refund) {
+        static Job of(Sale sale, EscPosReceipt.Layout layout) {
+            return new Job("Receipt", sale.saleId(), EscPosReceipt.receiptNumber(sale), sale.cashierId(),
+                    EscPosReceipt.hasCashTender(sale), EscPosReceipt.render(sale, layout), false);
+        }
+
+        static Job of(SaleReturn saleReturn, EscPosReceipt.Layout layout) {
+            return new Job("Refund receipt", saleReturn.returnId() == null ? null : "RETURN:" + saleReturn.returnId(),
+                    EscPosReceipt.refundNumber(saleReturn), saleReturn.cashierId(), EscPosReceipt.hasCashRefund(saleReturn),
+                    EscPosReceipt.renderRefund(saleReturn, layout), true);
+        }
+    }
+
+    private boolean printNow(Job job) {
+        if (job.key() != null && printed.containsKey(job.key())) {
+            log.info("{} {} was printed already; not printing it again", job.what(), job.number());
             return false;
         }
         if (!device.enabled()) {
             return false;
         }
-        boolean cash = EscPosReceipt.hasCashTender(sale);
-        ByteArrayOutputStream job = new ByteArrayOutputStream(2048);
-        EscPos.write(job, EscPosReceipt.render(sale, layout));
-        if (cash) {
-            EscPos.write(job, CashDrawer.kick());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        EscPos.write(bytes, job.receipt());
+        if (job.cash()) {
+            EscPos.write(bytes, CashDrawer.kick());
         }
-        boolean reached = device.writeNow(job.toByteArray());
-        if (reached && saleId != null) {
-            printed.put(saleId, Boolean.TRUE);
+        boolean reached = device.writeNow(bytes.toByteArray());
+        if (reached && job.key() != null) {
+            printed.put(job.key(), Boolean.TRUE);
         } else {
-            log.warn("Receipt {} not printed: the printer is {}", number, device.state().status());
+            log.warn("{} {} not printed: the printer is {}", job.what(), job.number(), device.state().status());
         }
-        if (cash) {
-            drawer.openedForSale(number, sale.cashierId(), reached);
+        if (job.cash()) {
+            if (job.refund()) {
+                drawer.openedForRefund(job.number(), job.cashierId(), reached);
+            } else {
+                drawer.openedForSale(job.number(), job.cashierId(), reached);
+            }
         }
         if (reached && statusQuery) {
             queryStatus();

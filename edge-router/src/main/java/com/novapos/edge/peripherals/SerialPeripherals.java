@@ -1,5 +1,6 @@
 package com.novapos.edge.peripherals;
 
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,28 @@ public class SerialPeripherals implements StorePeripherals, SmartLifecycle {
             display.showTotal(sale);
         } catch (RuntimeException e) {
             log.error("Total of sale {} could not be shown", sale.saleId(), e);
+        }
+    }
+
+    /**
+     * As {@link #saleCompleted}, for a return: the refund receipt, then for a {@code CASH} refund
+     * tender the kick, in one write; a return already printed (same return id) is neither printed nor
+     * kicked again. The display shows the refund total.
+     */
+    @Override
+    public void returnCompleted(SaleReturn saleReturn) {
+        if (saleReturn == null) {
+            return;
+        }
+        try {
+            printer.print(saleReturn);
+        } catch (RuntimeException e) {
+            log.error("Refund receipt of return {} could not be queued", saleReturn.returnId(), e);
+        }
+        try {
+            display.showRefund(saleReturn);
+        } catch (RuntimeException e) {
+            log.error("Refund total of return {} could not be shown", saleReturn.returnId(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.novapos.edge.peripherals;
 
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 
 import java.util.Map;
@@ -18,6 +19,14 @@ public interface StorePeripherals {
      * and show the total on the customer display.
      */
     void saleCompleted(Sale sale);
+
+    /**
+     * A return was accepted at the register: print its refund receipt ({@code REFUND}, the original
+     * sale, the returned lines, the refund tenders and total, a signature line, the return's number as
+     * barcode or QR code, then cut), kick the cash drawer exactly once if a refund tender is cash, and
+     * show the refund total on the customer display. The same return id again prints nothing.
+     */
+    void returnCompleted(SaleReturn saleReturn);
 
     /** An explicit "open drawer" (no sale); answers whether the kick reached the printer. */
     boolean openDrawer(String user, String reason);

@@ -17,7 +17,11 @@ final class DeflatedEnvelopes {
     }
 
     static byte[] deflate(Envelope envelope) {
-        byte[] json = CanonicalJson.write(envelope).getBytes(StandardCharsets.UTF_8);
+        return deflate(CanonicalJson.write(envelope).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The envelope's canonical JSON (UTF-8), deflated. */
+    static byte[] deflate(byte[] json) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(json);

@@ -2,6 +2,7 @@ package com.novapos.edge.register;
 
 import com.novapos.edge.peripherals.PeripheralState;
 import com.novapos.edge.peripherals.StorePeripherals;
+import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,6 +31,10 @@ public class NoPeripherals {
 
         @Override
         public void saleCompleted(Sale sale) {
+        }
+
+        @Override
+        public void returnCompleted(SaleReturn saleReturn) {
         }
 
         @Override

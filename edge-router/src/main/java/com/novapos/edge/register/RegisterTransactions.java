@@ -1,6 +1,7 @@
 package com.novapos.edge.register;
 
 import com.novapos.edge.broker.OutboundQueue;
+import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.returns.SaleReturn;
@@ -12,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * detection on the messageId drops (here, or at the hub) — so "re-send when unsure" is always safe,
  * and we do it once at startup rather than on every repeated POST (a repeat during normal operation
  * finds a journaled row and must not touch the broker at all).
+ *
+ * <p>That edge-side idempotency lasts as long as the row: SYNCED rows are deleted after
+ * {@code novapos.edge.retention.synced-transactions} ({@link com.novapos.edge.retention.LocalRetention}).
+ * A sale posted again after that is accepted as new and sent again under the same messageId (the
+ * register's, or the name-based UUID {@link RegisterMessages} derives from the business id), which
+ * the local broker's duplicate-id cache or the hub drops (DUPLICATE): later, never twice.
  */
 @Component
 public class RegisterTransactions implements SmartInitializingSingleton {
@@ -69,10 +77,12 @@ public class RegisterTransactions implements SmartInitializingSingleton {
     /** Makes the envelope durable and queued for the hub, once per (kind, business id). */
     public Recorded accept(String kind, String businessId, Envelope envelope) {
         Instant now = Instant.now();
+        // written once: the row keeps it deflated, the journal gets it as it is
+        byte[] json = CanonicalJson.write(envelope).getBytes(StandardCharsets.UTF_8);
         try {
             jdbc.update("insert into register_transaction (kind, business_id, message_id, status, journaled,"
                             + " envelope_deflated, accepted_at) values (?, ?, ?, ?, false, ?, ?)",
-                    kind, businessId, envelope.messageId(), QUEUED, DeflatedEnvelopes.deflate(envelope), Timestamp.from(now));
+                    kind, businessId, envelope.messageId(), QUEUED, DeflatedEnvelopes.deflate(json), Timestamp.from(now));
         } catch (DuplicateKeyException e) {
             Optional<Recorded> existing = find(kind, businessId);
             if (existing.isPresent()) {
@@ -83,7 +93,7 @@ public class RegisterTransactions implements SmartInitializingSingleton {
                     + kind.toLowerCase() + "; every message needs its own id");
         }
         try {
-            outbound.send(envelope);
+            outbound.send(envelope, json);
         } catch (RuntimeException e) {
             // not (known to be) in the journal: forget the row, the register retries; a copy that did get
             // through is dropped by duplicate detection when the retry sends it again

@@ -1,5 +1,6 @@
 package com.novapos.edge.register;
 
+import com.novapos.edge.peripherals.StorePeripherals;
 import com.novapos.model.Envelope;
 import com.novapos.model.MessageType;
 import com.novapos.model.returns.SaleReturn;
@@ -15,7 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** Returns, the same way as sales: {@code POST /api/v1/returns} → 202 QUEUED; {@code GET /api/v1/returns/{id}}. */
+/**
+ * Returns, the same way as sales: {@code POST /api/v1/returns} → 202 QUEUED; {@code GET /api/v1/returns/{id}}.
+ * A return newly accepted prints its refund receipt (and a cash refund opens the drawer); the same
+ * return id again answers the same without printing or kicking again.
+ */
 @RestController
 @RequestMapping("/api/v1/returns")
 class ReturnsController {
@@ -23,10 +28,12 @@ class ReturnsController {
 
     private final RegisterMessages messages;
     private final RegisterTransactions transactions;
+    private final StorePeripherals peripherals;
 
-    ReturnsController(RegisterMessages messages, RegisterTransactions transactions) {
+    ReturnsController(RegisterMessages messages, RegisterTransactions transactions, StorePeripherals peripherals) {
         this.messages = messages;
         this.transactions = transactions;
+        this.peripherals = peripherals;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -34,6 +41,9 @@ class ReturnsController {
         Envelope envelope = messages.read(body, MessageType.RETURN_COMPLETED, SaleReturn::returnId);
         SaleReturn saleReturn = envelope.payloadAs(SaleReturn.class);
         RegisterTransactions.Recorded recorded = transactions.accept(KIND, saleReturn.returnId(), envelope);
+        if (recorded.isNew()) {
+            peripherals.returnCompleted(saleReturn);   // queued on the printer's own thread; never throws for a device
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Answer.of(recorded));
     }
 

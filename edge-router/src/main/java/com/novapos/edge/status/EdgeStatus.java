@@ -4,6 +4,7 @@ import com.novapos.edge.broker.OutboundQueue;
 import com.novapos.edge.peripherals.PeripheralState;
 import com.novapos.edge.peripherals.StorePeripherals;
 import com.novapos.edge.register.RegisterTransactions;
+import com.novapos.edge.sync.HubLink;
 import com.novapos.edge.sync.SyncState;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,11 @@ public class EdgeStatus {
     private final RegisterTransactions transactions;
     private final SyncState sync;
     private final StorePeripherals peripherals;
+    private final HubLink hub;
 
-    EdgeStatus(OutboundQueue outbound, RegisterTransactions transactions, SyncState sync, StorePeripherals peripherals) {
+    EdgeStatus(OutboundQueue outbound, RegisterTransactions transactions, SyncState sync, StorePeripherals peripherals,
+               HubLink hub) {
+        this.hub = hub;
         this.outbound = outbound;
         this.transactions = transactions;
         this.sync = sync;
@@ -26,7 +30,9 @@ public class EdgeStatus {
     }
 
     /**
-     * @param online                 the bridge to the hub is connected
+     * @param online                 connected to the hub both ways: the bridge's connection is open and the
+     *                               store-queue consumer is registered ({@link HubLink}); false within
+     *                               about a second of the hub broker going away
      * @param queueDepth             messages in the local journal not yet confirmed by the hub broker
      * @param oldestQueuedAgeSeconds age of the oldest sale or return the hub has not acknowledged yet
      * @param lastSyncAt             when the hub last acknowledged something, null if never
@@ -43,7 +49,7 @@ public class EdgeStatus {
         } catch (RuntimeException e) {
             devices = Map.of();
         }
-        return new Snapshot(outbound.online(), outbound.depth(), transactions.oldestQueuedAgeSeconds(now),
+        return new Snapshot(hub.up(), outbound.depth(), transactions.oldestQueuedAgeSeconds(now),
                 sync.lastSyncAt(), devices);
     }
 }

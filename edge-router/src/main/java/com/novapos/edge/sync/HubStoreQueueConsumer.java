@@ -44,8 +44,8 @@ class HubStoreQueueConsumer {
         ActiveMQConnectionFactory hub = new ActiveMQConnectionFactory(
                 edge.hubBrokerUrl().isBlank() ? "tcp://localhost:61616" : edge.hubBrokerUrl(), edge.hubUser(), edge.hubPassword());
         hub.setReconnectAttempts(0); // the container owns reconnection (a fresh connection after every failure)
-        hub.setClientFailureCheckPeriod(5_000);
-        hub.setConnectionTTL(20_000);
+        hub.setClientFailureCheckPeriod(edge.hubFailureCheckPeriod().toMillis());
+        hub.setConnectionTTL(edge.hubConnectionTtl().toMillis());
         hub.setCallTimeout(10_000);
         container.setConnectionFactory(hub);
         container.setDestinationName(edge.storeQueue());

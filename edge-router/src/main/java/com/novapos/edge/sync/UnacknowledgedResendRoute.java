@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Asks the hub again about sales and returns it has not acknowledged long after they were
  * accepted ({@code novapos.edge.resend-unacknowledged-after}). Only while the link to the hub is up
- * and the local queue has (nearly) drained: during a backlog the acknowledgements are simply still
+ * both ways ({@link HubLink}: the acknowledgement comes back on the store queue) and the local queue
+ * has (nearly) drained: during a backlog the acknowledgements are simply still
  * on their way. See {@link RegisterTransactions#resendUnacknowledged}.
  */
 @Component
@@ -23,8 +24,10 @@ class UnacknowledgedResendRoute extends RouteBuilder {
     private final EdgeProperties edge;
     private final OutboundQueue outbound;
     private final RegisterTransactions transactions;
+    private final HubLink hub;
 
-    UnacknowledgedResendRoute(EdgeProperties edge, OutboundQueue outbound, RegisterTransactions transactions) {
+    UnacknowledgedResendRoute(EdgeProperties edge, OutboundQueue outbound, RegisterTransactions transactions, HubLink hub) {
+        this.hub = hub;
         this.edge = edge;
         this.outbound = outbound;
         this.transactions = transactions;
@@ -37,7 +40,7 @@ class UnacknowledgedResendRoute extends RouteBuilder {
         from("timer:resend-unacknowledged?delay=" + period + "&period=" + period)
                 .routeId("resend-unacknowledged")
                 .process(exchange -> {
-                    if (outbound.online() && outbound.depth() <= DRAINED) {
+                    if (hub.up() && outbound.depth() <= DRAINED) {
                         transactions.resendUnacknowledged(after, PER_RUN);
                     }
                 });

@@ -92,6 +92,10 @@ class PaymentsApiTest {
                 }
 
                 @Override
+                public void returnCompleted(com.novapos.model.returns.SaleReturn saleReturn) {
+                }
+
+                @Override
                 public boolean openDrawer(String user, String reason) {
                     return false;
                 }
