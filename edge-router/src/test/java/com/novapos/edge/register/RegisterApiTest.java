@@ -368,6 +368,29 @@ class RegisterApiTest {
         assertThat(jdbc.queryForList("select pin_hash from cashier_credential", String.class)).allMatch(h -> h.startsWith("$2"));
     }
 
+    @Test
+    void aRevokedCashierCannotLogInOfflineAnyMore() throws Exception {
+        String login = "{\"cashierId\":\"E1002\",\"pin\":\"2580\"}";
+        HUB.sendToStore("cashier.credentials", "{\"cashierId\":\"E1002\",\"pinHash\":\""
+                + BCrypt.hashpw("2580", BCrypt.gensalt(4)) + "\",\"name\":\"Ada\",\"roles\":[\"CASHIER\"]}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.post("/api/v1/cashiers/login", login).status() == 200);
+
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E1002\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.post("/api/v1/cashiers/login", login).status() == 503);
+        assertThat(edge.post("/api/v1/cashiers/login", login).body().path("title").asText()).isEqualTo("needs connection");
+        assertThat(jdbc.queryForObject("select count(*) from cashier_credential where cashier_id = 'E1002'", Long.class))
+                .isZero();
+
+        // a second revocation, and one of a cashier never seen here, change nothing and block nothing behind them
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E1002\"}");
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E7777\"}");
+        HUB.sendToStore("cashier.credentials", "{\"cashierId\":\"E1003\",\"pinHash\":\""
+                + BCrypt.hashpw("3690", BCrypt.gensalt(4)) + "\",\"name\":\"Alan\",\"roles\":[\"CASHIER\"]}");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E1003\",\"pin\":\"3690\"}").status() == 200);
+        assertThat(edge.post("/api/v1/cashiers/login", login).status()).isEqualTo(503);
+    }
+
     // --- events to the register (SSE) ---
 
     @Autowired
