@@ -4,6 +4,7 @@ import com.novapos.core.audit.AuditAction;
 import com.novapos.core.audit.AuditLog;
 import com.novapos.core.outbox.Outbox;
 import com.novapos.core.support.TenantTransactions;
+import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.CanonicalJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The cashiers of the hub's tenant ({@link CashierPolicy#tenantId()}): managed by admins, verified for
- * the stores' registers, and pushed to the stores where they may work, for offline login.
+ * The cashiers of a tenant (the hub's API serves one, {@link CashierPolicy#tenantId()}): managed by admins,
+ * verified for the stores' registers, and pushed to the stores where they may work, for offline login.
  *
  * <p><b>Stores hear every change in the same transaction as the change</b>: the outbox gets, per store
  * the cashier may work at, a {@code cashier.credentials} {@code {cashierId, pinHash, name, roles}},
@@ -79,8 +80,8 @@ public class Cashiers {
      * again (the same PIN included) change nothing and send nothing. A deactivated cashier keeps its
      * changes but stores hear of them only when it is reactivated.
      */
-    public Saved put(String cashierId, CashierChange change, String actor) {
-        return tx.call(policy.tenantId(), () -> {
+    public Saved put(String tenantId, String cashierId, CashierChange change, String actor) {
+        return tx.call(tenantId, () -> {
             var existing = cashiers.lockByCashierId(cashierId);
             CashierRules.check(cashierId, change, existing.isEmpty());
             Instant now = clock.instant();
@@ -113,21 +114,21 @@ public class Cashiers {
         });
     }
 
-    public List<Cashier> list() {
-        return tx.call(policy.tenantId(), () -> {
+    public List<Cashier> list(String tenantId) {
+        return tx.call(tenantId, () -> {
             Instant now = clock.instant();
             return cashiers.findAllByOrderByCashierId().stream().map(c -> c.toView(now)).toList();
         });
     }
 
-    public Cashier get(String cashierId) {
-        return tx.call(policy.tenantId(), () -> cashiers.findByCashierId(cashierId)
+    public Cashier get(String tenantId, String cashierId) {
+        return tx.call(tenantId, () -> cashiers.findByCashierId(cashierId)
                 .orElseThrow(() -> new CashierNotFoundException(cashierId)).toView(clock.instant()));
     }
 
     /** Deactivates the cashier: refused from now on at the hub, and revoked at every store that had it. Idempotent. */
-    public Cashier deactivate(String cashierId, String actor) {
-        return tx.call(policy.tenantId(), () -> {
+    public Cashier deactivate(String tenantId, String cashierId, String actor) {
+        return tx.call(tenantId, () -> {
             CashierRecord cashier = cashiers.lockByCashierId(cashierId).orElseThrow(() -> new CashierNotFoundException(cashierId));
             Instant now = clock.instant();
             if (cashier.active()) {
@@ -142,8 +143,8 @@ public class Cashiers {
     }
 
     /** Reactivates the cashier (and lifts a lockout): its stores get the credentials again. Idempotent. */
-    public Cashier reactivate(String cashierId, String actor) {
-        return tx.call(policy.tenantId(), () -> {
+    public Cashier reactivate(String tenantId, String cashierId, String actor) {
+        return tx.call(tenantId, () -> {
             CashierRecord cashier = cashiers.lockByCashierId(cashierId).orElseThrow(() -> new CashierNotFoundException(cashierId));
             Instant now = clock.instant();
             if (!cashier.active()) {
@@ -161,8 +162,8 @@ public class Cashiers {
      * count commits, the answer being a refusal); the one that reaches the limit locks the cashier
      * and is audited as {@code CASHIER_LOCKED} by {@code actor}. A right PIN resets the count.
      */
-    public Verification verify(String cashierId, String pin, String storeId, String actor) {
-        return tx.call(policy.tenantId(), () -> {
+    public Verification verify(String tenantId, String cashierId, String pin, String storeId, String actor) {
+        return tx.call(tenantId, () -> {
             var found = cashierId == null ? java.util.Optional.<CashierRecord>empty() : cashiers.lockByCashierId(cashierId);
             if (found.isEmpty() || !found.get().active()) {
                 bcrypt.matches(pin == null ? "" : pin, decoyHash);   // the same cost as a real check
@@ -204,7 +205,7 @@ public class Cashiers {
         }
         Set<String> stores = new TreeSet<>(cashiers.registeredStoreIds());
         for (ConfiguredStores configured : configuredStores) {
-            stores.addAll(configured.storeIds(policy.tenantId()));
+            stores.addAll(configured.storeIds(TenantContext.current()));
         }
         return stores;
     }
@@ -237,7 +238,7 @@ public class Cashiers {
     }
 
     private String messageId(CashierRecord cashier, String store, String type) {
-        String cause = String.join("|", policy.tenantId(), "cashier", cashier.cashierId(),
+        String cause = String.join("|", TenantContext.current(), "cashier", cashier.cashierId(),
                 Long.toString(cashier.revision()), Objects.requireNonNull(store), type);
         return UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8)).toString();
     }

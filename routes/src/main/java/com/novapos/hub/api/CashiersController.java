@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.novapos.core.cashiers.Cashier;
 import com.novapos.core.cashiers.CashierChange;
 import com.novapos.core.cashiers.CashierNotFoundException;
+import com.novapos.core.cashiers.CashierPolicy;
 import com.novapos.core.cashiers.Cashiers;
 import com.novapos.core.cashiers.Verification;
 import com.novapos.hub.security.DeviceScope;
@@ -30,7 +31,8 @@ import java.util.List;
 
 /**
  * Cashiers, managed at the hub (ADMIN or STORE_MANAGER), and the PIN check the stores' edge routers
- * ask for at login (DEVICE, for its own store only, or ADMIN). Never answers a PIN or its hash.
+ * ask for at login (DEVICE, for its own store only, or ADMIN). Never answers a PIN or its hash. All of
+ * them work on the tenant {@code novapos.cashiers.tenant-id}.
  *
  * <ul>
  *   <li>{@code PUT /api/v1/cashiers/{id}} {@code {name, pin, roles, stores}}: 201 created, 200 changed or
@@ -51,10 +53,12 @@ class CashiersController {
 
     private final Cashiers cashiers;
     private final DeviceScope deviceScope;
+    private final String tenantId;
 
-    CashiersController(Cashiers cashiers, DeviceScope deviceScope) {
+    CashiersController(Cashiers cashiers, DeviceScope deviceScope, CashierPolicy policy) {
         this.cashiers = cashiers;
         this.deviceScope = deviceScope;
+        this.tenantId = policy.tenantId();
     }
 
     /** The body of a PUT: {@code stores} is an array of store ids or the string {@code "ALL"}. */
@@ -91,29 +95,29 @@ class CashiersController {
         }
         boolean all = body.stores() != null && body.stores().isTextual() && "ALL".equals(body.stores().asText());
         List<String> stores = all ? null : stores(body.stores());
-        Cashiers.Saved saved = cashiers.put(cashierId, new CashierChange(body.name(), body.pin(), body.roles(), all, stores),
+        Cashiers.Saved saved = cashiers.put(tenantId, cashierId, new CashierChange(body.name(), body.pin(), body.roles(), all, stores),
                 admin.getName());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CashierView.of(saved.cashier()));
     }
 
     @GetMapping
     List<CashierView> list() {
-        return cashiers.list().stream().map(CashierView::of).toList();
+        return cashiers.list(tenantId).stream().map(CashierView::of).toList();
     }
 
     @GetMapping("/{cashierId}")
     CashierView get(@PathVariable String cashierId) {
-        return CashierView.of(cashiers.get(cashierId));
+        return CashierView.of(cashiers.get(tenantId, cashierId));
     }
 
     @PostMapping("/{cashierId}/deactivate")
     CashierView deactivate(@PathVariable String cashierId, Principal admin) {
-        return CashierView.of(cashiers.deactivate(cashierId, admin.getName()));
+        return CashierView.of(cashiers.deactivate(tenantId, cashierId, admin.getName()));
     }
 
     @PostMapping("/{cashierId}/reactivate")
     CashierView reactivate(@PathVariable String cashierId, Principal admin) {
-        return CashierView.of(cashiers.reactivate(cashierId, admin.getName()));
+        return CashierView.of(cashiers.reactivate(tenantId, cashierId, admin.getName()));
     }
 
     @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,7 +136,7 @@ class CashiersController {
             throw new MessageRejectedException(missing);
         }
         deviceScope.requireOwnStore(device.getName(), body.storeId());
-        Verification verification = cashiers.verify(body.cashierId(), body.pin(), body.storeId(), device.getName());
+        Verification verification = cashiers.verify(tenantId, body.cashierId(), body.pin(), body.storeId(), device.getName());
         if (verification.outcome() == Verification.Outcome.VERIFIED) {
             Cashier c = verification.cashier();
             return ResponseEntity.ok(new Verified(c.cashierId(), c.name(), c.roles()));
