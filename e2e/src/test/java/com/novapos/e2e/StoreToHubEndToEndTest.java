@@ -83,6 +83,8 @@ class StoreToHubEndToEndTest {
                 "--novapos.security.users.s001-edge.store-id=S001",
                 "--novapos.security.users.sam.password={noop}sam-pw",
                 "--novapos.security.users.sam.roles=SUPPORT",
+                "--novapos.security.users.admin.password={noop}admin-pw",
+                "--novapos.security.users.admin.roles=ADMIN",
                 "--novapos.connectors.valor.base-url=" + valor.baseUrl(),
                 "--novapos.connectors.valor.app-id=" + valor.appId(),
                 "--novapos.connectors.valor.app-key=" + valor.appKey(),
@@ -100,6 +102,7 @@ class StoreToHubEndToEndTest {
                 "--novapos.edge.hub-user=s001-edge",
                 "--novapos.edge.hub-password=s001-edge-pw",
                 "--novapos.edge.heartbeat-interval=2s",
+                "--novapos.edge.hub-http-url=http://localhost:" + hubHttp,
                 "--novapos.edge.data-dir=" + work.resolve("edge-data"));
         awaitUp(hubHttp);
         awaitUp(edgeHttp);
@@ -211,6 +214,47 @@ class StoreToHubEndToEndTest {
         String reqTxnId = ValorTxnIds.reqTxnId("acme", cardSaleId, 1, 1);
         assertThat(valor.charged(reqTxnId)).isTrue();
         assertThat(valor.publishCalls(reqTxnId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCashierCreatedAtTheHubLogsInAtTheRegisterOnlineAndThenOfflineWithTheHubStopped() throws Exception {
+        startHubAndEdge();
+        awaitHubReachable();
+        for (String[] cashier : List.of(new String[] {"E1001", "Grace", "4711"}, new String[] {"E1002", "Ada", "2580"})) {
+            HttpResponse<String> created = HTTP.send(request(hubHttp, "/api/v1/cashiers/" + cashier[0], "admin:admin-pw")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + cashier[1] + "\", \"pin\": \"" + cashier[2]
+                            + "\", \"roles\": [\"CASHIER\"], \"stores\": [\"S001\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+
+        HttpResponse<String> online = login("E1001", "4711");
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(online.body(), "$.verifiedBy")).isEqualTo("hub");
+        assertThat(JsonPath.<String>read(online.body(), "$.name")).isEqualTo("Grace");
+        assertThat(login("E1001", "4712").statusCode()).isEqualTo(401);
+
+        // E1002 never logged in here: only the credentials the hub pushed to store.S001 let it in offline.
+        // They travel outbox -> bus -> store queue -> edge (the relay runs every 200 ms); give them time, then stop the hub.
+        Thread.sleep(5_000);
+        Process hub = processes.get(0);
+        hub.destroy();
+        hub.waitFor();
+
+        HttpResponse<String> cached = login("E1001", "4711");
+        assertThat(cached.statusCode()).as(cached.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(cached.body(), "$.verifiedBy")).isEqualTo("cache");
+        HttpResponse<String> pushed = login("E1002", "2580");
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(pushed.body(), "$.verifiedBy")).isEqualTo("cache");
+        assertThat(JsonPath.<String>read(pushed.body(), "$.name")).isEqualTo("Ada");
+        assertThat(login("E1002", "2581").statusCode()).isEqualTo(401);
+        assertThat(login("E1003", "1357").statusCode()).isEqualTo(503);   // never seen at this store
+    }
+
+    private HttpResponse<String> login(String cashierId, String pin) throws Exception {
+        return post(edgeHttp, "/api/v1/cashiers/login", "{\"cashierId\": \"" + cashierId + "\", \"pin\": \"" + pin + "\"}", null);
     }
 
     /** The edge's store-queue consumer is connected too (payments need the hub's answer, not only the bridge). */

@@ -34,6 +34,17 @@ public class CashierCredentials {
         cache(cashierId, BCrypt.hashpw(pin, BCrypt.gensalt(10)), name, roles);
     }
 
+    /**
+     * Forgets a cashier ({@code cashier.revoked}: deactivated at the hub, or no longer allowed at this
+     * store), so it cannot log in offline any more. Idempotent.
+     */
+    public void forget(String cashierId) {
+        if (cashierId == null || cashierId.isBlank()) {
+            throw new IllegalArgumentException("a cashier revocation needs a cashierId");
+        }
+        jdbc.update("delete from cashier_credential where cashier_id = ?", cashierId);
+    }
+
     public boolean known(String cashierId) {
         Long n = jdbc.queryForObject("select count(*) from cashier_credential where cashier_id = ?", Long.class, cashierId);
         return n != null && n > 0;

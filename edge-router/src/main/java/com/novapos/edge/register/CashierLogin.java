@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * {@code POST /api/v1/cashiers/login} {@code {cashierId, pin}}. The hub decides when it can be asked
  * (and the edge remembers a BCrypt hash of the PIN that worked); otherwise the cached hash decides.
- * A cashier never seen here while offline gets 503 "needs connection". PINs are never logged or stored.
+ * A cashier never seen here while offline gets 503 "needs connection". A refusal is 401 with {@code reason}
+ * {@code refused}, or {@code locked} (and {@code lockedUntil}) when the hub locked the cashier after too many
+ * wrong PINs. PINs are never logged or stored.
  */
 @RestController
 class CashierLogin {
@@ -42,7 +44,7 @@ class CashierLogin {
             return ResponseEntity.ok(new LoggedIn(login.cashierId(), verdict.name(), roles(verdict.roles()), "hub"));
         }
         if (verdict.outcome() == HubCashierCheck.Outcome.REFUSED) {
-            return refused();
+            return verdict.locked() ? locked(verdict.lockedUntil()) : refused();
         }
         if (!credentials.known(login.cashierId())) {
             throw new NeedsConnectionException("cashier " + login.cashierId()
@@ -56,6 +58,19 @@ class CashierLogin {
     private static ResponseEntity<?> refused() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "cashier id or PIN is wrong");
         problem.setTitle("login refused");
+        problem.setProperty("reason", "refused");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+
+    /** The hub locked the cashier after too many wrong PINs: the register says so ("ask a manager"), not "try again". */
+    private static ResponseEntity<?> locked(String lockedUntil) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "too many wrong PINs: the cashier is locked for now");
+        problem.setTitle("login refused");
+        problem.setProperty("reason", "locked");
+        if (!lockedUntil.isBlank()) {
+            problem.setProperty("lockedUntil", lockedUntil);
+        }
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
 

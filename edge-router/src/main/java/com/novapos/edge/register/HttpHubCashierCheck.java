@@ -16,9 +16,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Asks the hub {@code POST /api/v1/cashiers/verify} {@code {cashierId, pin}} (hub user's basic auth):
- * 200 {@code {name, roles}} = verified, 401/403/404 = refused, anything else or no answer within
- * 3 s = unreachable (the edge then falls back to its cached hashes).
+ * Asks the hub {@code POST /api/v1/cashiers/verify} {@code {cashierId, pin, storeId}} (hub user's basic auth):
+ * 200 {@code {name, roles}} = verified, 401/403/404 = refused (a 401 with {@code reason: locked}: refused
+ * because the cashier is locked), anything else or no answer within 3 s = unreachable (the edge then
+ * falls back to its cached hashes).
  */
 class HttpHubCashierCheck implements HubCashierCheck {
     private final EdgeProperties edge;
@@ -49,7 +50,7 @@ class HttpHubCashierCheck implements HubCashierCheck {
                         body.path("roles").isArray() ? joined(body.path("roles")) : body.path("roles").asText(null));
             }
             if (response.statusCode() == 401 || response.statusCode() == 403 || response.statusCode() == 404) {
-                return new Verdict(Outcome.REFUSED, null, null);
+                return new Verdict(Outcome.REFUSED, null, null, lockedUntil(response));
             }
             return Verdict.unreachable();
         } catch (IOException | RuntimeException e) {
@@ -57,6 +58,16 @@ class HttpHubCashierCheck implements HubCashierCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Verdict.unreachable();
+        }
+    }
+
+    /** The hub's 401 says {@code reason: locked} (with {@code lockedUntil}) when too many wrong PINs locked the cashier. */
+    private static String lockedUntil(HttpResponse<String> refusal) {
+        try {
+            JsonNode body = CanonicalJson.parseTree(refusal.body());
+            return "locked".equals(body.path("reason").asText()) ? body.path("lockedUntil").asText("") : null;
+        } catch (RuntimeException notJson) {
+            return null;
         }
     }
 

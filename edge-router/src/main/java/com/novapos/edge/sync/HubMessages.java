@@ -29,7 +29,9 @@ import java.util.Map;
  *   <li>{@code sync.ack} {@code {messageId, status: ACCEPTED|DUPLICATE|REJECTED, reason}}: the sale or
  *       return becomes SYNCED (REJECTED when dead-lettered at the hub), lastSyncAt moves on. Idempotent:
  *       the same ack twice changes nothing.</li>
- *   <li>{@code cashier.credentials} {@code {cashierId, pinHash (BCrypt), name, roles}}: cached for offline login.</li>
+ *   <li>{@code cashier.credentials} {@code {cashierId, pinHash (BCrypt), name, roles}}: cached for offline login;
+ *       {@code cashier.revoked} {@code {cashierId}}: forgotten (deactivated, or no longer allowed at this store),
+ *       so the cashier cannot log in offline any more. Bare JSON bodies, like {@code sync.ack}.</li>
  *   <li>{@code product.changed}, {@code price.changed}, {@code stock.level}: the catalog cache;
  *       {@code customer.upserted}: the customer cache.</li>
  *   <li>{@code order.created}, {@code order.status-changed}, {@code payment.card.result},
@@ -43,6 +45,7 @@ import java.util.Map;
 public class HubMessages {
     public static final String SYNC_ACK = "sync.ack";
     public static final String CASHIER_CREDENTIALS = "cashier.credentials";
+    public static final String CASHIER_REVOKED = "cashier.revoked";
     private static final Logger log = LoggerFactory.getLogger(HubMessages.class);
 
     private final RegisterTransactions transactions;
@@ -76,6 +79,7 @@ public class HubMessages {
             switch (type) {
                 case SYNC_ACK -> ack(CanonicalJson.parseTree(body));
                 case CASHIER_CREDENTIALS -> credentials(CanonicalJson.parseTree(body));
+                case CASHIER_REVOKED -> cashiers.forget(CanonicalJson.parseTree(body).path("cashierId").asText(null));
                 default -> canonical(type, body);
             }
         } catch (MessageRejectedException | IllegalArgumentException e) {

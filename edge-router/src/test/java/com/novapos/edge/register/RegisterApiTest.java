@@ -53,6 +53,10 @@ class RegisterApiTest {
                 byte[] answer = new byte[0];
                 if (!HUB_HTTP_UP.get()) {
                     status = 503;
+                } else if (body.contains("\"E2002\"")) {   // locked at the hub after too many wrong PINs
+                    status = 401;
+                    answer = ("{\"type\":\"https://novapos.dev/problems/cashier-refused\",\"status\":401,"
+                            + "\"reason\":\"locked\",\"lockedUntil\":\"2026-12-02T10:15:00Z\"}").getBytes();
                 } else if (body.contains("\"E2001\"") && body.contains("\"pin\":\"1234\"")) {
                     status = 200;
                     answer = "{\"cashierId\":\"E2001\",\"name\":\"Linus\",\"roles\":[\"CASHIER\"]}".getBytes();
@@ -368,6 +372,29 @@ class RegisterApiTest {
         assertThat(jdbc.queryForList("select pin_hash from cashier_credential", String.class)).allMatch(h -> h.startsWith("$2"));
     }
 
+    @Test
+    void aRevokedCashierCannotLogInOfflineAnyMore() throws Exception {
+        String login = "{\"cashierId\":\"E1002\",\"pin\":\"2580\"}";
+        HUB.sendToStore("cashier.credentials", "{\"cashierId\":\"E1002\",\"pinHash\":\""
+                + BCrypt.hashpw("2580", BCrypt.gensalt(4)) + "\",\"name\":\"Ada\",\"roles\":[\"CASHIER\"]}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.post("/api/v1/cashiers/login", login).status() == 200);
+
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E1002\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.post("/api/v1/cashiers/login", login).status() == 503);
+        assertThat(edge.post("/api/v1/cashiers/login", login).body().path("title").asText()).isEqualTo("needs connection");
+        assertThat(jdbc.queryForObject("select count(*) from cashier_credential where cashier_id = 'E1002'", Long.class))
+                .isZero();
+
+        // a second revocation, and one of a cashier never seen here, change nothing and block nothing behind them
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E1002\"}");
+        HUB.sendToStore("cashier.revoked", "{\"cashierId\":\"E7777\"}");
+        HUB.sendToStore("cashier.credentials", "{\"cashierId\":\"E1003\",\"pinHash\":\""
+                + BCrypt.hashpw("3690", BCrypt.gensalt(4)) + "\",\"name\":\"Alan\",\"roles\":[\"CASHIER\"]}");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E1003\",\"pin\":\"3690\"}").status() == 200);
+        assertThat(edge.post("/api/v1/cashiers/login", login).status()).isEqualTo(503);
+    }
+
     // --- events to the register (SSE) ---
 
     @Autowired
@@ -441,8 +468,13 @@ class RegisterApiTest {
             assertThat(online.status()).isEqualTo(200);
             assertThat(online.body().path("verifiedBy").asText()).isEqualTo("hub");
             assertThat(online.body().path("name").asText()).isEqualTo("Linus");
-            assertThat(edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2001\",\"pin\":\"9999\"}").status())
-                    .isEqualTo(401);
+            EdgeClient.Response wrong = edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2001\",\"pin\":\"9999\"}");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.body().path("reason").asText()).isEqualTo("refused");
+            EdgeClient.Response locked = edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2002\",\"pin\":\"1234\"}");
+            assertThat(locked.status()).isEqualTo(401);
+            assertThat(locked.body().path("reason").asText()).isEqualTo("locked");
+            assertThat(locked.body().path("lockedUntil").asText()).isEqualTo("2026-12-02T10:15:00Z");
         } finally {
             HUB_HTTP_UP.set(false);
         }

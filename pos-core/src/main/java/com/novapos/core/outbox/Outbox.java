@@ -20,6 +20,10 @@ import java.time.Instant;
  * <p>The event's message id is derived from its cause ({@code causeId + ":" + type}, plus a
  * discriminator when one cause emits several events of a type), so re-processing a cause can
  * never publish a second, different id downstream.
+ *
+ * <p>Besides canonical events ({@link #append}), a few hub-to-store control messages travel the same
+ * way ({@link #appendStoreMessage}): their bodies are not envelopes, like the {@code sync.ack} the
+ * hub sends its stores directly.
  */
 @Service
 public class Outbox {
@@ -46,6 +50,26 @@ public class Outbox {
                 correlationId, payload);
         OutboxEvent event = new OutboxEvent(storeId, messageId, type.wireName(), aggregateId,
                 CanonicalJson.write(envelope), now);
+        entityManager.persist(event);
+        return event;
+    }
+
+    /**
+     * Writes one hub-to-store control message that is not a canonical event (a cashier's credentials
+     * or their revocation): {@code body} is published as it is, with {@code type} as its
+     * {@code novaposType}, in order with the store's other events. Such messages are addressed to
+     * one store ({@code storeId} is required) and never use a canonical type's name, so no consumer
+     * of canonical events can mistake one for an envelope. Must run inside the state change's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxEvent appendStoreMessage(String messageId, String storeId, String type, String aggregateId, String body) {
+        if (storeId == null || storeId.isBlank()) {
+            throw new IllegalArgumentException("a store message needs the store it is for");
+        }
+        if (type == null || type.isBlank() || MessageType.find(type).isPresent()) {
+            throw new IllegalArgumentException("'" + type + "' is not a store message type (canonical types go through append)");
+        }
+        OutboxEvent event = new OutboxEvent(storeId, messageId, type, aggregateId, body, clock.instant());
         entityManager.persist(event);
         return event;
     }

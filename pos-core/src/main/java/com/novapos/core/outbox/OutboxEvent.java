@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * An event waiting in the outbox: written in the same transaction as the state change that
  * caused it, published later by the relay (in {@code seq} order per store), then marked sent.
- * {@code envelope} is the canonical envelope JSON, ready to publish.
+ * {@code envelope} is the canonical envelope JSON, ready to publish (for a store message, its body as it is sent).
  */
 @Entity
 @Table(name = "outbox_event")

@@ -20,6 +20,11 @@ public class DeviceScope {
 
     /** Refuses a message a device sent for another store (or a device configured without a store). */
     public void requireOwnStore(String sender, Envelope envelope) {
+        requireOwnStore(sender, envelope.storeId());
+    }
+
+    /** Refuses a device acting for another store than its own (a request naming {@code storeId}). */
+    public void requireOwnStore(String sender, String storeId) {
         if (sender == null) {
             return;
         }
@@ -27,10 +32,10 @@ public class DeviceScope {
         if (user == null || !user.roleSet().contains(HubRole.DEVICE) || user.roleSet().contains(HubRole.ADMIN)) {
             return;
         }
-        if (user.storeId() == null || !user.storeId().equals(envelope.storeId())) {
+        if (user.storeId() == null || !user.storeId().equals(storeId)) {
             throw new ForeignStoreException(new Violation("storeId", "device-store", "device user " + sender
                     + (user.storeId() == null ? " has no store configured" : " speaks for store " + user.storeId())
-                    + " and may not send for store " + envelope.storeId()));
+                    + " and may not send for store " + storeId));
         }
     }
 }

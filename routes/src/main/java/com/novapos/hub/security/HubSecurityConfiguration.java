@@ -60,6 +60,8 @@ class HubSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/connectors/**", "/api/v1/connectors").hasAnyRole("SUPPORT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**").hasAnyRole("SUPPORT", "ADMIN")
                         .requestMatchers("/api/v1/connectors/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cashiers/verify").hasAnyRole("DEVICE", "ADMIN")
+                        .requestMatchers("/api/v1/cashiers/**", "/api/v1/cashiers").hasAnyRole("ADMIN", "STORE_MANAGER")
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .build();

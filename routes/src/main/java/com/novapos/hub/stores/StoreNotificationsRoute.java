@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
  * What a store must hear about reaches its edge router: events on the bus that belong to one store
  * are forwarded to that store's queue {@code store.<storeId>}, which the edge consumes when it is
  * online (the hub never connects in). Online orders routed to the store and their changes, payment
- * results for its registers, and its stock levels ("stock as last known" at the register).
+ * results for its registers, its stock levels ("stock as last known" at the register), and the
+ * credentials of the cashiers who may work there ({@code cashier.credentials}, {@code cashier.revoked}:
+ * bare JSON bodies, not envelopes, see {@link com.novapos.core.cashiers.Cashiers}).
  *
  * <p>The subscription is durable, so a store that is offline loses nothing: its queue fills and
  * drains when it comes back. Forwarding is at-least-once (the bus message is acknowledged after the
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StoreNotificationsRoute extends RouteBuilder {
     static final String TYPES = "'order.created','order.status-changed','payment.card.result','payment.crypto.result',"
-            + "'stock.level'";
+            + "'stock.level','cashier.credentials','cashier.revoked'";
 
     @Override
     public void configure() {

@@ -1,0 +1,7 @@
+package com.novapos.core.cashiers;
+
+import com.novapos.core.testing.OnPostgres;
+
+@OnPostgres
+class CashiersPostgresTest extends CashiersContract {
+}
