@@ -81,6 +81,9 @@ class StoreToHubEndToEndTest {
                 "--novapos.security.users.s001-edge.password={noop}s001-edge-pw",
                 "--novapos.security.users.s001-edge.roles=DEVICE",
                 "--novapos.security.users.s001-edge.store-id=S001",
+                "--novapos.security.users.s001-edge.tenant-id=acme",
+                "--novapos.security.users.ada.password={noop}ada-pw",
+                "--novapos.security.users.ada.roles=ADMIN",
                 "--novapos.security.users.sam.password={noop}sam-pw",
                 "--novapos.security.users.sam.roles=SUPPORT",
                 "--novapos.security.users.admin.password={noop}admin-pw",
@@ -255,6 +258,40 @@ class StoreToHubEndToEndTest {
 
     private HttpResponse<String> login(String cashierId, String pin) throws Exception {
         return post(edgeHttp, "/api/v1/cashiers/login", "{\"cashierId\": \"" + cashierId + "\", \"pin\": \"" + pin + "\"}", null);
+    }
+
+    @Test
+    void aPriceTheAdminChangesAtTheHubIsTheOneTheRegisterLooksUpAtTheEdge() throws Exception {
+        startHubAndEdge();
+        awaitHubReachable();
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post(hubHttp, "/api/v1/messages", catalogMessage("product.changed", """
+                {"sku": "%s", "name": "Cold brew 330ml", "barcodes": ["4006381333931"], "active": true}""".formatted(sku)),
+                "ada:ada-pw").statusCode()).isEqualTo(202);
+        String price = """
+                {"priceId": "REGULAR-%s", "sku": "%s", "priceListId": "REGULAR", "currency": "USD", "price": "%s",
+                 "validFrom": "2026-01-01T00:00:00Z"}""";
+        assertThat(post(hubHttp, "/api/v1/messages", catalogMessage("price.changed", price.formatted(sku, sku, "3.49")),
+                "ada:ada-pw").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            String product = get(edgeHttp, "/api/v1/products/4006381333931", null).body();
+            assertThat(JsonPath.<String>read(product, "$.sku")).isEqualTo(sku);
+            assertThat(JsonPath.<String>read(product, "$.name")).isEqualTo("Cold brew 330ml");
+            assertThat(JsonPath.<String>read(product, "$.price.amount")).isEqualTo("3.49");
+        });
+        // the admin lowers the price: the register sees the new one
+        assertThat(post(hubHttp, "/api/v1/messages", catalogMessage("price.changed", price.formatted(sku, sku, "2.99")),
+                "ada:ada-pw").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/products/" + sku, null).body(), "$.price.amount"))
+                        .isEqualTo("2.99"));
+    }
+
+    private static String catalogMessage(String type, String payload) {
+        return """
+                {"messageId": "%s", "type": "%s", "schemaVersion": 1, "tenantId": "acme",
+                 "occurredAt": "2026-11-28T10:00:00Z", "payload": %s}""".formatted(UUID.randomUUID(), type, payload);
     }
 
     /** The edge's store-queue consumer is connected too (payments need the hub's answer, not only the bridge). */

@@ -101,6 +101,20 @@ public class CatalogService {
         return tx.call(tenantId, () -> products.find(barcodeOrSku));
     }
 
+    /** Every product of a tenant with its barcodes, by SKU: what a store's catalog cache starts from. */
+    public List<ProductChanged> products(String tenantId) {
+        return tx.call(tenantId, products::all);
+    }
+
+    /**
+     * The prices a store may use at an instant or later: those set for the store and those of the
+     * price lists (a store is not assigned a price list: every list's prices go to every store), not
+     * yet over — in force or scheduled — by SKU, then start.
+     */
+    public List<PriceChanged> pricesForStore(String tenantId, String storeId, Instant at) {
+        return tx.call(tenantId, () -> prices.currentAndScheduled(storeId, at));
+    }
+
     /** The barcodes of a SKU, as the ERP wrote them, sorted. */
     public List<String> barcodesOf(String tenantId, String sku) {
         return tx.call(tenantId, () -> products.barcodesOf(sku));

@@ -16,4 +16,10 @@ interface PriceRepository extends JpaRepository<Price, UUID> {
             select p from Price p where p.sku = :sku and p.validFrom <= :at and (p.validTo is null or p.validTo > :at)
             and (p.storeId = :storeId or (p.storeId is null and p.priceListId = :priceListId))""")
     List<Price> candidates(String sku, String storeId, String priceListId, Instant at);
+
+    /** Prices not yet over at an instant (in force or scheduled), set for the store or for any price list. */
+    @Query("""
+            select p from Price p where (p.validTo is null or p.validTo > :at)
+            and (p.storeId = :storeId or p.storeId is null) order by p.sku, p.validFrom, p.priceId""")
+    List<Price> currentAndScheduled(String storeId, Instant at);
 }

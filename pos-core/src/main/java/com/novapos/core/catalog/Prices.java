@@ -56,6 +56,11 @@ class Prices {
      * promotion week over the regular price), then the greater price id, so the answer never
      * depends on row order.
      */
+    /** The prices a store can use now or later: its own and every price list's, not yet over at the instant. */
+    java.util.List<PriceChanged> currentAndScheduled(String storeId, Instant at) {
+        return prices.currentAndScheduled(storeId, at).stream().map(Price::toCanonical).toList();
+    }
+
     Optional<PriceChanged> inForce(String storeId, String priceListId, String sku, Instant at) {
         return prices.candidates(sku, storeId, priceListId, at).stream().max(PRECEDENCE).map(Price::toCanonical);
     }

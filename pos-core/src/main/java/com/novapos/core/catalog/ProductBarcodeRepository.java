@@ -12,4 +12,6 @@ interface ProductBarcodeRepository extends JpaRepository<ProductBarcode, UUID> {
     List<ProductBarcode> findByBarcodeIn(Collection<String> barcodes);
 
     List<ProductBarcode> findBySkuOrderByBarcode(String sku);
+
+    List<ProductBarcode> findAllByOrderBySkuAscBarcodeAsc();
 }

@@ -72,6 +72,16 @@ class Products {
         return products.findBySku(sku.orElse(barcodeOrSku)).map(p -> p.toCanonical(barcodesOf(p.sku())));
     }
 
+    /** Every product of the tenant with its barcodes, by SKU (two queries, whatever the size of the catalog). */
+    List<ProductChanged> all() {
+        Map<String, List<String>> barcodesBySku = new LinkedHashMap<>();
+        for (ProductBarcode barcode : barcodes.findAllByOrderBySkuAscBarcodeAsc()) {
+            barcodesBySku.computeIfAbsent(barcode.sku(), sku -> new ArrayList<>()).add(barcode.barcode());
+        }
+        return products.findAllByOrderBySku().stream()
+                .map(p -> p.toCanonical(List.copyOf(barcodesBySku.getOrDefault(p.sku(), List.of())))).toList();
+    }
+
     List<String> barcodesOf(String sku) {
         return barcodes.findBySkuOrderByBarcode(sku).stream().map(ProductBarcode::barcode).toList();
     }

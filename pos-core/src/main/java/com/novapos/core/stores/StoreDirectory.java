@@ -67,6 +67,12 @@ public class StoreDirectory {
         return tx.call(tenantId, () -> stores.findByStoreId(storeId).map(StoreRecord::toView));
     }
 
+    /** The registered stores of a tenant, by store id. */
+    public List<Store> stores(String tenantId) {
+        return tx.call(tenantId, () -> stores.findAll(org.springframework.data.domain.Sort.by("storeId")).stream()
+                .map(StoreRecord::toView).toList());
+    }
+
     private static void checkStore(String storeId, String name, String timeZone) {
         List<Violation> violations = new ArrayList<>();
         if (storeId == null || storeId.isBlank() || storeId.length() > 64) {

@@ -46,11 +46,11 @@ public class MessageIngest {
             heartbeats.record(envelope);   // a sign of life, not business: no message log, no acknowledgement
             return new IngestOutcome(envelope.messageId(), IngestOutcome.Status.ACCEPTED);
         }
-        dispatcher.checkAccepted(envelope);
+        dispatcher.checkAccepted(envelope, sender);
         return tx.call(envelope.tenantId(), () -> {
             IngestOutcome.Status status = IngestOutcome.Status.DUPLICATE;
             if (messageLog.firstArrival(envelope, source)) {
-                dispatcher.apply(envelope);
+                dispatcher.apply(envelope, sender);
                 status = IngestOutcome.Status.ACCEPTED;
             }
             return new IngestOutcome(envelope.messageId(), status, null, envelope.storeId());
