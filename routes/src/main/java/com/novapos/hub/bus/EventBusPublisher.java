@@ -2,16 +2,22 @@ package com.novapos.hub.bus;
 
 import com.novapos.core.outbox.OutboxEvent;
 import com.novapos.core.outbox.OutboxRelay;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.camel.Handler;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -23,6 +29,8 @@ import java.util.Map;
  * as {@code _AMQ_DUPL_ID}, so a batch published twice (a crash between publishing and marking
  * sent) is dropped by the broker the second time; consumers are idempotent on the id as well.
  *
+ * <p>Order of commits: the bus first, then the outbox rows marked sent — at least once, never lost.
+ *
  * <p>On the broker a batch goes out in one JMS transaction: one journal write for the whole batch
  * instead of one blocking durable send per event (a single producer manages only a few hundred of
  * those per second, and a sale makes several events). Any other endpoint (Kafka) gets the events
@@ -30,6 +38,7 @@ import java.util.Map;
  */
 @Component
 class EventBusPublisher {
+    private static final Logger log = LoggerFactory.getLogger(EventBusPublisher.class);
     static final String TYPE = "novaposType";
     static final String TENANT = "novaposTenant";
     static final String STORE = "novaposStore";
@@ -42,10 +51,12 @@ class EventBusPublisher {
     private final JmsTemplate jms;
     private final String jmsDestination;
     private final boolean topic;
+    private final ConnectionFactory connectionFactory;
 
     EventBusPublisher(OutboxRelay relay, ProducerTemplate producer, ConnectionFactory connectionFactory,
                       @Value("${novapos.bus.endpoint}") String endpoint, @Value("${novapos.bus.relay-batch}") int batchSize) {
         this.relay = relay;
+        this.connectionFactory = connectionFactory;
         this.producer = producer;
         this.endpoint = endpoint;
         this.batchSize = batchSize;
@@ -71,15 +82,62 @@ class EventBusPublisher {
     }
 
     private void publishInOneTransaction(List<OutboxEvent> batch) {
-        jms.execute(session -> {
-            Destination destination = topic ? session.createTopic(jmsDestination) : session.createQueue(jmsDestination);
+        boolean alreadyOnTheBus = jms.execute(session -> {
+            Destination destination = destination(session);
             try (MessageProducer sender = session.createProducer(destination)) {
                 for (OutboxEvent event : batch) {
                     sender.send(message(session, event));
                 }
             }
-            return null;   // JmsTemplate commits the session: the whole batch is on the bus, or none of it
+            // Committed here, inside the relay's database transaction, before it marks the batch sent. Left to
+            // JmsTemplate, a session opened inside a database transaction is committed only after that
+            // transaction — after "sent" is on disk — and a crash or a broker failure in between would lose the
+            // batch. This way a failure in between publishes it again, and the broker drops the copies by their ids.
+            try {
+                session.commit();
+                return false;
+            } catch (JMSException e) {
+                if (!duplicateRejected(e)) {
+                    throw e;
+                }
+                return true;
+            }
         }, true);
+        if (alreadyOnTheBus) {
+            republishOneByOne(batch);
+        }
+    }
+
+    /**
+     * A batch published before whose rows were not marked sent (the hub stopped in between): Artemis
+     * refuses a whole transaction that holds a duplicate id, so the batch goes again one event at a time,
+     * outside a transaction, where the broker drops each copy it has already routed and takes the rest.
+     */
+    private void republishOneByOne(List<OutboxEvent> batch) throws JmsException {
+        log.info("outbox-relay: a batch of {} event(s) was on the bus already; published again one by one, copies dropped",
+                batch.size());
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageProducer sender = session.createProducer(destination(session))) {
+            for (OutboxEvent event : batch) {
+                sender.send(message(session, event));
+            }
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
+        }
+    }
+
+    private Destination destination(Session session) throws JMSException {
+        return topic ? session.createTopic(jmsDestination) : session.createQueue(jmsDestination);
+    }
+
+    private static boolean duplicateRejected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TextMessage message(Session session, OutboxEvent event) throws JMSException {
