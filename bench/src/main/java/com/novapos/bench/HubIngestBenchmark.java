@@ -94,6 +94,7 @@ public final class HubIngestBenchmark {
         settings.put("novapos.security.users.bench-edge.password", "{noop}bench-edge");
         settings.put("novapos.security.users.bench-edge.roles", "DEVICE");
         settings.put("novapos.security.users.bench-edge.store-id", STORE);
+        settings.put("novapos.security.users.bench-edge.tenant-id", TENANT);
         settings.put("novapos.security.users.bench-admin.password", "{noop}bench-admin");
         settings.put("novapos.security.users.bench-admin.roles", "ADMIN");
         settings.put("logging.level.root", "warn");

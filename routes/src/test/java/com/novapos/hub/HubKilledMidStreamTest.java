@@ -116,6 +116,7 @@ class HubKilledMidStreamTest {
                 "--novapos.security.users.edge.password={noop}edge-pw",
                 "--novapos.security.users.edge.roles=DEVICE",
                 "--novapos.security.users.edge.store-id=S001",
+                "--novapos.security.users.edge.tenant-id=acme",
                 "--novapos.connectors.quickbooks.base-url=" + quickBooks.baseUrl(),
                 "--novapos.connectors.quickbooks.token-url=" + quickBooks.tokenUrl(),
                 "--novapos.connectors.quickbooks.realm-id=123146",

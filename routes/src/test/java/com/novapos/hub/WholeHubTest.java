@@ -50,6 +50,7 @@ public abstract class WholeHubTest {
         registry.add("novapos.security.users.edge.password", () -> "{noop}edge-pw");
         registry.add("novapos.security.users.edge.roles", () -> "DEVICE");
         registry.add("novapos.security.users.edge.store-id", () -> "S001");
+        registry.add("novapos.stores.tenant-id", () -> "acme");   // the examples' tenant, the edge's and the cashiers'
         registry.add("novapos.security.users.sam.password", () -> "{noop}sam-pw");
         registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
         registry.add("novapos.security.users.admin.password", () -> "{noop}admin-pw");

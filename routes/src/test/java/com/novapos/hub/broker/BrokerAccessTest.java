@@ -36,6 +36,7 @@ class BrokerAccessTest {
         registry.add("novapos.security.users.s001-edge.password", () -> "{noop}edge-secret");
         registry.add("novapos.security.users.s001-edge.roles", () -> "DEVICE");
         registry.add("novapos.security.users.s001-edge.store-id", () -> "S001");
+        registry.add("novapos.security.users.s001-edge.tenant-id", () -> "acme");
         registry.add("novapos.security.users.sam.password", () -> "{noop}support-secret");
         registry.add("novapos.security.users.sam.roles", () -> "SUPPORT");
     }

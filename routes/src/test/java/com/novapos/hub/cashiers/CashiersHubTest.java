@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CashiersHubTest extends WholeHubTest {
-    static final String TENANT = "default";   // novapos.cashiers.tenant-id's default
+    static final String TENANT = "acme";   // novapos.cashiers.tenant-id's default: the hub's default tenant (WholeHubTest)
     static final String CREDENTIALS = "cashier.credentials";
     static final String REVOKED = "cashier.revoked";
 

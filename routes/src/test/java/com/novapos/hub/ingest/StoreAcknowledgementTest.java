@@ -42,6 +42,8 @@ class StoreAcknowledgementTest extends WholeHubTest {
     @Autowired
     TenantTransactions tx;
     @Autowired
+    com.novapos.core.sales.SalesService sales;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Connection edge;
@@ -102,6 +104,25 @@ class StoreAcknowledgementTest extends WholeHubTest {
         // the admin (a person, not a device) may post for any store
         assertThat(postMessage("admin", "admin-pw", exampleSale(s -> s.put("storeId", "S002")).toString(), JsonNode.class)
                 .getStatusCode().value()).isEqualTo(202);
+    }
+
+    @Test
+    void aDeviceMayNotSpeakForAnotherTenantsStoreOfTheSameName() throws Exception {
+        ObjectNode foreign = exampleSale(s -> s.put("tenantId", "globex"));
+        String id = foreign.get("messageId").asText();
+
+        send(foreign.toString(), id);
+        ResponseEntity<JsonNode> overHttp = postMessage("edge", "edge-pw",
+                exampleSale(s -> s.put("tenantId", "globex")).toString(), JsonNode.class);
+
+        assertThat(overHttp.getStatusCode().value()).isEqualTo(403);
+        assertThat(overHttp.getBody().at("/violations/0/rule").asText()).isEqualTo("device-tenant");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<DeadLetter> found = tx.call("globex", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id));
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).exceptionMessage()).contains("device-tenant").contains("globex");
+        });
+        assertThat(tx.call("globex", () -> sales.findSale(foreign.at("/payload/saleId").asText()))).isEmpty();
     }
 
     @Test
