@@ -61,8 +61,9 @@ class RegisterAuthenticationTest {
         registry.add("novapos.edge.data-dir", () -> DATA.resolve("edge").toString());
         registry.add("novapos.edge.store-id", () -> "S001");
         registry.add("novapos.edge.tenant-id", () -> "acme");
-        // a second register, its key as BCrypt (R1 comes from src/test/resources/config/application.yml)
-        registry.add("novapos.edge.registers.R2.key", () -> "{bcrypt}" + BCrypt.hashpw("r2-key", BCrypt.gensalt(4)));
+        // a second register, its key as BCrypt in htpasswd's $2y$ form, as the README shows how to make it
+        // (R1 comes from src/test/resources/config/application.yml)
+        registry.add("novapos.edge.registers.R2.key", () -> "{bcrypt}" + BCrypt.hashpw("r2-key", BCrypt.gensalt("$2y", 4)));
     }
 
     /** The clock of the cashier lockout, moved by the tests. */
