@@ -47,6 +47,10 @@ import java.util.stream.Stream;
 public final class EdgeStoreAndForwardBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The register the benchmark's register threads authenticate as, with a key made up for the run. */
+    private static final String REGISTER_ID = "bench-register";
+    private static final String REGISTER_KEY = java.util.UUID.randomUUID().toString();
+
     private EdgeStoreAndForwardBenchmark() {
     }
 
@@ -72,6 +76,8 @@ public final class EdgeStoreAndForwardBenchmark {
                 "--novapos.edge.tenant-id=bench", "--novapos.edge.device-id=S001-EDGE",
                 "--novapos.edge.hub-broker-url=tcp://localhost:" + hubPort, "--novapos.edge.hub-user=bench",
                 "--novapos.edge.hub-password=bench", "--novapos.edge.data-dir=" + edgeData,
+                // the registers authenticate (HTTP Basic); a key for this run only
+                "--novapos.edge.registers." + REGISTER_ID + ".key={noop}" + REGISTER_KEY,
                 "--logging.level.root=warn"));
         for (String arg : args) {
             if (arg.startsWith("--edge.")) {   // --edge.<setting>=<value> is passed to the edge as --<setting>=<value>
@@ -160,6 +166,8 @@ public final class EdgeStoreAndForwardBenchmark {
 
     private static int post(int port, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/sales"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (REGISTER_ID + ":" + REGISTER_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

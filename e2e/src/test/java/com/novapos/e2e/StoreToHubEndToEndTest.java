@@ -38,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 class StoreToHubEndToEndTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The store's register, as it authenticates at its edge router (HTTP Basic {@code <registerId>:<key>}). */
+    private static final String EDGE_REGISTER = "S001-R01:e2e-register-key";
 
     @TempDir
     Path work;
@@ -106,6 +108,7 @@ class StoreToHubEndToEndTest {
                 "--novapos.edge.hub-password=s001-edge-pw",
                 "--novapos.edge.heartbeat-interval=2s",
                 "--novapos.edge.hub-http-url=http://localhost:" + hubHttp,
+                "--novapos.edge.registers.S001-R01.key={noop}e2e-register-key",
                 "--novapos.edge.data-dir=" + work.resolve("edge-data"));
         awaitUp(hubHttp);
         awaitUp(edgeHttp);
@@ -117,8 +120,8 @@ class StoreToHubEndToEndTest {
         String saleId = UUID.randomUUID().toString();
         String sale = Files.readString(ROOT.resolve("canonical-model/src/test/resources/examples/sale-completed.json"))
                 .replace("7d1f0c2e-5b8a-4e61-9c3d-2a4b6e8f0a11", saleId);
-        HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, null);
-        HttpResponse<String> again = post(edgeHttp, "/api/v1/sales", sale, null);
+        HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, EDGE_REGISTER);
+        HttpResponse<String> again = post(edgeHttp, "/api/v1/sales", sale, EDGE_REGISTER);
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(202);
@@ -131,7 +134,7 @@ class StoreToHubEndToEndTest {
             assertThat(JsonPath.<String>read(trace, "$.deliveredTo[0].partnerReference")).startsWith("salesreceipt:");
         });
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/sales/" + saleId, null).body(), "$.status"))
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/sales/" + saleId, EDGE_REGISTER).body(), "$.status"))
                         .isEqualTo("SYNCED"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
             String stores = get(hubHttp, "/api/v1/stores/heartbeats", "sam:sam-pw").body();
@@ -141,7 +144,7 @@ class StoreToHubEndToEndTest {
         // The journal's depth counts every message not yet confirmed by the hub broker, heartbeats
         // included: one may be in flight at any instant, so the depth is seen to reach zero, not sampled once.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() -> {
-            String status = get(edgeHttp, "/api/v1/status", null).body();
+            String status = get(edgeHttp, "/api/v1/status", EDGE_REGISTER).body();
             assertThat(JsonPath.<Boolean>read(status, "$.online")).isTrue();
             assertThat(JsonPath.<Integer>read(status, "$.queueDepth")).isZero();
             assertThat(JsonPath.<Integer>read(status, "$.oldestQueuedAgeSeconds")).isZero();
@@ -157,12 +160,12 @@ class StoreToHubEndToEndTest {
         String cardSaleId = UUID.randomUUID().toString();
         HttpResponse<String> asked = post(edgeHttp, "/api/v1/payments/card", """
                 {"saleId": "%s", "tenderNo": 1, "amount": "48.78", "currency": "USD", "terminalId": "S001-T1"}
-                """.formatted(cardSaleId), null);
+                """.formatted(cardSaleId), EDGE_REGISTER);
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
         String cardPaymentId = JsonPath.read(asked.body(), "$.paymentId");
         String[] approval = new String[5];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-            String payment = get(edgeHttp, "/api/v1/payments/" + cardPaymentId, null).body();
+            String payment = get(edgeHttp, "/api/v1/payments/" + cardPaymentId, EDGE_REGISTER).body();
             assertThat(JsonPath.<String>read(payment, "$.outcome")).isEqualTo("APPROVED");
             approval[0] = JsonPath.read(payment, "$.authCode");
             approval[1] = JsonPath.read(payment, "$.rrn");
@@ -179,11 +182,11 @@ class StoreToHubEndToEndTest {
         String cryptoSaleId = UUID.randomUUID().toString();
         HttpResponse<String> checkout = post(edgeHttp, "/api/v1/payments/crypto", """
                 {"saleId": "%s", "tenderNo": 1, "amount": "48.78", "currency": "USD", "description": "e2e sale"}
-                """.formatted(cryptoSaleId), null);
+                """.formatted(cryptoSaleId), EDGE_REGISTER);
         assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(202);
         String cryptoPaymentId = JsonPath.read(checkout.body(), "$.paymentId");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, null).body(),
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, EDGE_REGISTER).body(),
                         "$.checkoutUrl")).startsWith("https://"));
         String checkoutId = coinbase.checkoutFor(cryptoPaymentId).path("id").asText();
         CoinbaseDelivery paid = coinbase.checkoutEvent(checkoutId, "checkout.payment.success");
@@ -194,7 +197,7 @@ class StoreToHubEndToEndTest {
             assertThat(HTTP.send(webhook.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, null).body(),
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/payments/" + cryptoPaymentId, EDGE_REGISTER).body(),
                         "$.outcome")).isEqualTo("APPROVED"));
         String cryptoSale = saleWith(cryptoSaleId, """
                 [{"type": "CRYPTO", "amount": "48.78", "reference": {"provider": "coinbase", "paymentId": "%s"}}]
@@ -202,7 +205,7 @@ class StoreToHubEndToEndTest {
 
         // both sales rung up at the register (twice each, as a register retrying would), booked once each
         for (String sale : List.of(cardSale, cardSale, cryptoSale, cryptoSale)) {
-            HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, null);
+            HttpResponse<String> accepted = post(edgeHttp, "/api/v1/sales", sale, EDGE_REGISTER);
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         }
         for (String saleId : List.of(cardSaleId, cryptoSaleId)) {
@@ -257,7 +260,7 @@ class StoreToHubEndToEndTest {
     }
 
     private HttpResponse<String> login(String cashierId, String pin) throws Exception {
-        return post(edgeHttp, "/api/v1/cashiers/login", "{\"cashierId\": \"" + cashierId + "\", \"pin\": \"" + pin + "\"}", null);
+        return post(edgeHttp, "/api/v1/cashiers/login", "{\"cashierId\": \"" + cashierId + "\", \"pin\": \"" + pin + "\"}", EDGE_REGISTER);
     }
 
     @Test
@@ -275,7 +278,7 @@ class StoreToHubEndToEndTest {
                 "ada:ada-pw").statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-            String product = get(edgeHttp, "/api/v1/products/4006381333931", null).body();
+            String product = get(edgeHttp, "/api/v1/products/4006381333931", EDGE_REGISTER).body();
             assertThat(JsonPath.<String>read(product, "$.sku")).isEqualTo(sku);
             assertThat(JsonPath.<String>read(product, "$.name")).isEqualTo("Cold brew 330ml");
             assertThat(JsonPath.<String>read(product, "$.price.amount")).isEqualTo("3.49");
@@ -284,7 +287,7 @@ class StoreToHubEndToEndTest {
         assertThat(post(hubHttp, "/api/v1/messages", catalogMessage("price.changed", price.formatted(sku, sku, "2.99")),
                 "ada:ada-pw").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/products/" + sku, null).body(), "$.price.amount"))
+                assertThat(JsonPath.<String>read(get(edgeHttp, "/api/v1/products/" + sku, EDGE_REGISTER).body(), "$.price.amount"))
                         .isEqualTo("2.99"));
     }
 
@@ -297,7 +300,7 @@ class StoreToHubEndToEndTest {
     /** The edge's store-queue consumer is connected too (payments need the hub's answer, not only the bridge). */
     private void awaitHubReachable() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                JsonPath.<Boolean>read(get(edgeHttp, "/api/v1/status", null).body(), "$.online"));
+                JsonPath.<Boolean>read(get(edgeHttp, "/api/v1/status", EDGE_REGISTER).body(), "$.online"));
     }
 
     /** The example sale under another id, paid by the given tenders. */

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cash drawer, wired to the receipt printer's drawer port: it opens on {@code ESC p 0 25 250}
  * sent to the printer. Every opening is written to the audit log ({@code novapos.audit}): an
- * explicit one with the user and the reason, one for a cash sale or a cash refund with the receipt
+ * explicit one with the register, the user and the reason, one for a cash sale or a cash refund with the receipt
  * number and the cashier.
  */
 final class CashDrawer {
@@ -32,7 +32,7 @@ final class CashDrawer {
      * An explicit "open drawer", no sale: sends the kick and waits (a few seconds at most) for it to
      * be written; answers whether it reached the printer. Audited either way. Never throws.
      */
-    boolean open(String user, String reason) {
+    boolean open(String registerId, String user, String reason) {
         boolean reached;
         try {
             reached = printer.write(kick()).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -42,7 +42,7 @@ final class CashDrawer {
         } catch (Exception e) {
             reached = false;
         }
-        audit.info("drawer-open action=manual user={} reason={} result={}", clean(user), clean(reason),
+        audit.info("drawer-open action=manual register={} user={} reason={} result={}", clean(registerId), clean(user), clean(reason),
                 reached ? "kicked" : "printer-unavailable");
         return reached;
     }

@@ -154,8 +154,8 @@ final class ReceiptPrinter {
     }
 
     /** Queues the drawer kick alone; see {@link CashDrawer#open}. */
-    boolean openDrawer(String user, String reason) {
-        return drawer.open(user, reason);
+    boolean openDrawer(String registerId, String user, String reason) {
+        return drawer.open(registerId, user, reason);
     }
 
     /** On the printer's thread: asks paper and cover status, sets the detail if the printer answers. */

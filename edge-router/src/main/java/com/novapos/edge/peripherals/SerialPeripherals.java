@@ -137,9 +137,9 @@ public class SerialPeripherals implements StorePeripherals, SmartLifecycle {
     }
 
     @Override
-    public boolean openDrawer(String user, String reason) {
+    public boolean openDrawer(String registerId, String user, String reason) {
         try {
-            return printer.openDrawer(user, reason);
+            return printer.openDrawer(registerId, user, reason);
         } catch (RuntimeException e) {
             log.error("Opening the drawer failed", e);
             return false;

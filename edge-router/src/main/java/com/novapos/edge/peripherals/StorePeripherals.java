@@ -28,8 +28,11 @@ public interface StorePeripherals {
      */
     void returnCompleted(SaleReturn saleReturn);
 
-    /** An explicit "open drawer" (no sale); answers whether the kick reached the printer. */
-    boolean openDrawer(String user, String reason);
+    /**
+     * An explicit "open drawer" (no sale) asked by {@code user} at register {@code registerId} (null when the
+     * register API runs without register authentication); answers whether the kick reached the printer.
+     */
+    boolean openDrawer(String registerId, String user, String reason);
 
     /** The customer display shows an item just scanned and its price (line 1) — the total follows with the sale. */
     void showItem(String name, String price);

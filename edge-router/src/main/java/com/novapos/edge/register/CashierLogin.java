@@ -15,16 +15,20 @@ import java.util.List;
  * (and the edge remembers a BCrypt hash of the PIN that worked); otherwise the cached hash decides.
  * A cashier never seen here while offline gets 503 "needs connection". A refusal is 401 with {@code reason}
  * {@code refused}, or {@code locked} (and {@code lockedUntil}) when the hub locked the cashier after too many
- * wrong PINs. PINs are never logged or stored.
+ * wrong PINs — or, while the hub is unreachable, when this edge did ({@link CashierLockout}: wrong PINs against
+ * the cached hash are counted here; those the hub refused are counted by the hub, not twice). PINs are never
+ * logged or stored.
  */
 @RestController
 class CashierLogin {
     private final HubCashierCheck hub;
     private final CashierCredentials credentials;
+    private final CashierLockout lockout;
 
-    CashierLogin(HubCashierCheck hub, CashierCredentials credentials) {
+    CashierLogin(HubCashierCheck hub, CashierCredentials credentials, CashierLockout lockout) {
         this.hub = hub;
         this.credentials = credentials;
+        this.lockout = lockout;
     }
 
     record Login(String cashierId, String pin) {
@@ -41,6 +45,7 @@ class CashierLogin {
         HubCashierCheck.Verdict verdict = hub.verify(login.cashierId(), login.pin());
         if (verdict.outcome() == HubCashierCheck.Outcome.VERIFIED) {
             credentials.remember(login.cashierId(), login.pin(), verdict.name(), verdict.roles());
+            lockout.reset(login.cashierId());   // the right PIN: offline guesses counted before start again
             return ResponseEntity.ok(new LoggedIn(login.cashierId(), verdict.name(), roles(verdict.roles()), "hub"));
         }
         if (verdict.outcome() == HubCashierCheck.Outcome.REFUSED) {
@@ -50,9 +55,15 @@ class CashierLogin {
             throw new NeedsConnectionException("cashier " + login.cashierId()
                     + " has never logged in at this store; the first login needs a connection to the hub");
         }
-        return credentials.check(login.cashierId(), login.pin())
-                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(new LoggedIn(c.cashierId(), c.name(), roles(c.roles()), "cache")))
-                .orElseGet(CashierLogin::refused);
+        CashierLockout.Attempt attempt = lockout.attempt(login.cashierId(), () -> credentials.check(login.cashierId(), login.pin()));
+        if (attempt.locked()) {
+            return locked(attempt.lockedUntil().toString());
+        }
+        if (attempt.cashier() == null) {
+            return refused();
+        }
+        CashierCredentials.Cashier c = attempt.cashier();
+        return ResponseEntity.ok(new LoggedIn(c.cashierId(), c.name(), roles(c.roles()), "cache"));
     }
 
     private static ResponseEntity<?> refused() {
@@ -62,7 +73,10 @@ class CashierLogin {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
 
-    /** The hub locked the cashier after too many wrong PINs: the register says so ("ask a manager"), not "try again". */
+    /**
+     * The hub, or this edge while offline, locked the cashier after too many wrong PINs: the register says so
+     * ("ask a manager"), not "try again".
+     */
     private static ResponseEntity<?> locked(String lockedUntil) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "too many wrong PINs: the cashier is locked for now");

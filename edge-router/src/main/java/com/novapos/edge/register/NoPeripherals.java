@@ -38,7 +38,7 @@ public class NoPeripherals {
         }
 
         @Override
-        public boolean openDrawer(String user, String reason) {
+        public boolean openDrawer(String registerId, String user, String reason) {
             return false;
         }
 

@@ -96,7 +96,7 @@ class PaymentsApiTest {
                 }
 
                 @Override
-                public boolean openDrawer(String user, String reason) {
+                public boolean openDrawer(String registerId, String user, String reason) {
                     return false;
                 }
 
@@ -275,7 +275,8 @@ class PaymentsApiTest {
     private AtomicReference<Stream<String>> listen(BlockingQueue<String> lines) {
         int before = registerEvents.subscribers();
         var response = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events")).GET().build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                        .header("Authorization", EdgeClient.authorization()).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         AtomicReference<Stream<String>> body = new AtomicReference<>(Stream.empty());
         Thread reader = new Thread(() -> {

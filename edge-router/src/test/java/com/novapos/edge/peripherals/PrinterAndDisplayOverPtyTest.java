@@ -107,10 +107,10 @@ class PrinterAndDisplayOverPtyTest {
             StorePeripherals peripherals = context.getBean(StorePeripherals.class);
             awaitConnected(peripherals, "printer");
 
-            assertThat(peripherals.openDrawer("E1001", "change for the till\nforged line")).isTrue();
+            assertThat(peripherals.openDrawer("R1", "E1001", "change for the till\nforged line")).isTrue();
 
             assertThat(printer.readAvailable(READ)).containsExactly(EscPos.DRAWER_KICK);
-            assertThat(output).contains("drawer-open action=manual user=E1001 reason=\"change for the till forged line\" result=kicked");
+            assertThat(output).contains("drawer-open action=manual register=R1 user=E1001 reason=\"change for the till forged line\" result=kicked");
         });
     }
 
@@ -124,8 +124,8 @@ class PrinterAndDisplayOverPtyTest {
 
             peripherals.saleCompleted(Sales.cashAndCard());
             peripherals.showItem("Wireless mouse", "19.99");
-            assertThat(peripherals.openDrawer("E1001", "no sale")).isFalse();
-            assertThat(output).contains("drawer-open action=manual user=E1001 reason=\"no sale\" result=printer-unavailable");
+            assertThat(peripherals.openDrawer(null, "E1001", "no sale")).isFalse();
+            assertThat(output).contains("drawer-open action=manual register=- user=E1001 reason=\"no sale\" result=printer-unavailable");
         });
     }
 

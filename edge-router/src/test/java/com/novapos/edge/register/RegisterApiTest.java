@@ -412,7 +412,8 @@ class RegisterApiTest {
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         int before = registerEvents.subscribers();
         var stream = java.net.http.HttpClient.newHttpClient().sendAsync(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/events")).GET().build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                        .header("Authorization", EdgeClient.authorization()).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofLines());
         java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>> body = new java.util.concurrent.atomic.AtomicReference<>();
         Thread reader = new Thread(() -> {
@@ -471,6 +472,9 @@ class RegisterApiTest {
             EdgeClient.Response wrong = edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2001\",\"pin\":\"9999\"}");
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.body().path("reason").asText()).isEqualTo("refused");
+            // a wrong PIN the hub refused is the hub's to count: the edge's offline lockout does not count it twice
+            assertThat(jdbc.queryForObject("select count(*) from cashier_lockout where cashier_id = 'E2001'", Long.class))
+                    .isZero();
             EdgeClient.Response locked = edge.post("/api/v1/cashiers/login", "{\"cashierId\":\"E2002\",\"pin\":\"1234\"}");
             assertThat(locked.status()).isEqualTo(401);
             assertThat(locked.body().path("reason").asText()).isEqualTo("locked");
