@@ -41,7 +41,12 @@ class RegisterSecurityConfiguration {
     static final String ROLE = "REGISTER";
     static final URI UNAUTHENTICATED = URI.create("https://novapos.dev/problems/register-unauthenticated");
 
+    /** The one way registers authenticate (no UserDetailsService bean: Spring's own provider would check BCrypt on every request). */
     @Bean
+    RegisterKeyAuthentication registerKeyAuthentication(RegistersProperties properties) {
+        return new RegisterKeyAuthentication(registers(properties));
+    }
+
     InMemoryUserDetailsManager registers(RegistersProperties properties) {
         if (properties.open()) {
             log.warn("novapos.edge.register-auth=none: THE REGISTER API IS OPEN. Anyone on the store's network can post"
@@ -75,9 +80,11 @@ class RegisterSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain registerApi(HttpSecurity http, RegistersProperties properties, ObjectMapper json) throws Exception {
+    SecurityFilterChain registerApi(HttpSecurity http, RegistersProperties properties, ObjectMapper json,
+                                    RegisterKeyAuthentication registerKeys) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, json);
-        http.csrf(csrf -> csrf.disable())
+        http.authenticationProvider(registerKeys)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName("novapos-edge").authenticationEntryPoint(unauthenticated))
