@@ -242,7 +242,7 @@ class StoreToHubEndToEndTest {
         assertThat(login("E1001", "4712").statusCode()).isEqualTo(401);
 
         // E1002 never logged in here: only the credentials the hub pushed to store.S001 let it in offline.
-        // They travel outbox -> bus -> store queue -> edge (the relay runs every 200 ms); give them time, then stop the hub.
+        // They travel outbox -> bus -> store queue -> edge (the relay looks every 50 ms); give them time, then stop the hub.
         Thread.sleep(5_000);
         Process hub = processes.get(0);
         hub.destroy();
