@@ -52,12 +52,7 @@ class HubFlappingTest {
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) {
-        registry.add("novapos.edge.data-dir", () -> DATA.resolve("edge").toString());
-        registry.add("novapos.edge.store-id", () -> "S001");
-        registry.add("novapos.edge.tenant-id", () -> "acme");
-        registry.add("novapos.edge.hub-broker-url", HUB::url);
-        registry.add("novapos.edge.hub-user", () -> TestHub.USER);
-        registry.add("novapos.edge.hub-password", () -> TestHub.PASSWORD);
+        TestHub.connectEdge(registry, DATA, HUB::url);
         registry.add("novapos.edge.heartbeat-interval", () -> "2s");
         registry.add("novapos.edge.retry-interval", () -> "100ms");
         registry.add("novapos.edge.retry-multiplier", () -> "1.5");

@@ -45,12 +45,7 @@ class HubLinkSilentNetworkTest {
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) {
-        registry.add("novapos.edge.data-dir", () -> DATA.resolve("edge").toString());
-        registry.add("novapos.edge.store-id", () -> "S001");
-        registry.add("novapos.edge.tenant-id", () -> "acme");
-        registry.add("novapos.edge.hub-broker-url", NETWORK::url);
-        registry.add("novapos.edge.hub-user", () -> TestHub.USER);
-        registry.add("novapos.edge.hub-password", () -> TestHub.PASSWORD);
+        TestHub.connectEdge(registry, DATA, NETWORK::url);
         registry.add("novapos.edge.hub-connection-ttl", () -> TTL.toMillis() + "ms");
         registry.add("novapos.edge.hub-failure-check-period", () -> CHECK.toMillis() + "ms");
         registry.add("novapos.edge.retry-interval", () -> "200ms");

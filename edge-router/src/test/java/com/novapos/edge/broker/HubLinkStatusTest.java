@@ -45,12 +45,7 @@ class HubLinkStatusTest {
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) {
-        registry.add("novapos.edge.data-dir", () -> DATA.resolve("edge").toString());
-        registry.add("novapos.edge.store-id", () -> "S001");
-        registry.add("novapos.edge.tenant-id", () -> "acme");
-        registry.add("novapos.edge.hub-broker-url", HUB::url);
-        registry.add("novapos.edge.hub-user", () -> TestHub.USER);
-        registry.add("novapos.edge.hub-password", () -> TestHub.PASSWORD);
+        TestHub.connectEdge(registry, DATA, HUB::url);
         // the production back-off: what a store sees
     }
 

@@ -76,13 +76,8 @@ class RegisterApiTest {
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) {
-        registry.add("novapos.edge.data-dir", () -> DATA.resolve("edge").toString());
-        registry.add("novapos.edge.store-id", () -> "S001");
-        registry.add("novapos.edge.tenant-id", () -> "acme");
+        TestHub.connectEdge(registry, DATA, HUB::url);
         registry.add("novapos.edge.device-id", () -> "S001-EDGE");
-        registry.add("novapos.edge.hub-broker-url", HUB::url);
-        registry.add("novapos.edge.hub-user", () -> TestHub.USER);
-        registry.add("novapos.edge.hub-password", () -> TestHub.PASSWORD);
         registry.add("novapos.edge.heartbeat-interval", () -> "1s");
         registry.add("novapos.edge.hub-http-url", () -> "http://127.0.0.1:" + HUB_HTTP.getAddress().getPort());
         registry.add("novapos.edge.retry-interval", () -> "200ms");

@@ -1,6 +1,7 @@
 package com.novapos.edge.testing;
 
 import org.apache.activemq.artemis.api.core.Message;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -48,6 +49,20 @@ import java.util.stream.Collectors;
 public final class TestHub implements AutoCloseable {
     public static final String USER = "edge-S001";
     public static final String PASSWORD = "device-secret";
+
+    /**
+     * The settings every edge test connected to a stand-in hub shares: its data directory under
+     * {@code data}, store S001 of tenant acme, the hub's broker (its {@code url}) and the edge's hub user.
+     */
+    public static void connectEdge(DynamicPropertyRegistry registry, java.nio.file.Path data,
+                                   java.util.function.Supplier<Object> hubUrl) {
+        registry.add("novapos.edge.data-dir", () -> data.resolve("edge").toString());
+        registry.add("novapos.edge.store-id", () -> "S001");
+        registry.add("novapos.edge.tenant-id", () -> "acme");
+        registry.add("novapos.edge.hub-broker-url", hubUrl);
+        registry.add("novapos.edge.hub-user", () -> USER);
+        registry.add("novapos.edge.hub-password", () -> PASSWORD);
+    }
     private static final String ADMIN = "hub-internal";
     private static final String ADMIN_PASSWORD = "internal-secret";
 
