@@ -108,7 +108,8 @@ final class EscPosReceipt {
         return saleReturn.refundTendersOrEmpty().stream().anyMatch(t -> t != null && t.type() == TenderType.CASH);
     }
 
-    private byte[] build(Sale sale) {
+    /** Initialise, centred, the store's header lines (the first one bold): how every receipt starts. */
+    private void storeHeader() {
         command(EscPos.INIT);
         command(EscPos.ALIGN_CENTER);
         for (int i = 0; i < layout.header().size(); i++) {
@@ -120,6 +121,10 @@ final class EscPosReceipt {
                 command(EscPos.BOLD_OFF);
             }
         }
+    }
+
+    private byte[] build(Sale sale) {
+        storeHeader();
         String number = receiptNumber(sale);
         line((sale.receiptNumber() != null && !sale.receiptNumber().isBlank() ? "Receipt " : "Sale ") + number);
         StringBuilder when = new StringBuilder();
@@ -185,17 +190,7 @@ final class EscPosReceipt {
     }
 
     private byte[] buildRefund(SaleReturn r) {
-        command(EscPos.INIT);
-        command(EscPos.ALIGN_CENTER);
-        for (int i = 0; i < layout.header().size(); i++) {
-            if (i == 0) {
-                command(EscPos.BOLD_ON);
-            }
-            line(layout.header().get(i));
-            if (i == 0) {
-                command(EscPos.BOLD_OFF);
-            }
-        }
+        storeHeader();
         command(EscPos.BOLD_ON);
         command(EscPos.DOUBLE_SIZE);
         line("REFUND");
