@@ -30,14 +30,6 @@ public class ConnectorDelivery {
     protected ConnectorDelivery() {
     }
 
-    ConnectorDelivery(String messageId, String connector, String partnerReference, Instant deliveredAt) {
-        this.id = UUID.randomUUID();
-        this.messageId = messageId;
-        this.connector = connector;
-        this.partnerReference = partnerReference;
-        this.deliveredAt = deliveredAt;
-    }
-
     public String tenantId() { return tenantId; }
     public String messageId() { return messageId; }
     public String connector() { return connector; }

@@ -1,6 +1,7 @@
 package com.novapos.core.messages;
 
 import com.novapos.core.deadletter.DeadLetter;
+import com.novapos.core.support.HotPathSql;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.Envelope;
@@ -66,12 +67,11 @@ public class MessageLog {
     /** Notes that a connector delivered a message to its partner (once, however often it is redelivered). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void delivered(String messageId, String connector, String partnerReference) {
-        boolean known = !entityManager.createQuery("select d.id from ConnectorDelivery d where d.messageId = :id "
-                        + "and d.connector = :connector", Object.class)
-                .setParameter("id", messageId).setParameter("connector", connector).getResultList().isEmpty();
-        if (!known) {
-            entityManager.persist(new ConnectorDelivery(messageId, connector, partnerReference, clock.instant()));
-        }
+        // one statement; the first delivery's row stays (uq_connector_delivery: tenant, message, connector)
+        HotPathSql.query(entityManager, "connector_delivery", "insert into connector_delivery (id, tenant_id, message_id,"
+                        + " connector, partner_reference, delivered_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing",
+                UUID.randomUUID(), TenantContext.current(), messageId, connector, partnerReference, clock.instant())
+                .executeUpdate();
     }
 
     /** Everything known about a message id, across tenants (support does not know the tenant). */

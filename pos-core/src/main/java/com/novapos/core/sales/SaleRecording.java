@@ -3,6 +3,8 @@ package com.novapos.core.sales;
 import com.novapos.core.outbox.Outbox;
 import com.novapos.core.settlement.SettlementService;
 import com.novapos.core.stock.StockLedger;
+import com.novapos.core.support.HotPathSql;
+import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.sale.Sale;
@@ -46,7 +48,7 @@ class SaleRecording {
     }
 
     RecordResult record(Envelope envelope, Sale sale) {
-        if (sales.recorded(sale.saleId())) {
+        if (recorded(sale.saleId())) {
             return RecordResult.duplicate(sale.saleId());
         }
         Instant now = clock.instant();
@@ -68,5 +70,10 @@ class SaleRecording {
         settlement.postSale(storeId, sale);
         outbox.append(envelope.messageId(), storeId, envelope.deviceId(), envelope.correlationId(), sale.saleId(), sale);
         return RecordResult.recorded(sale.saleId());
+    }
+
+    private boolean recorded(String saleId) {
+        return !HotPathSql.query(entityManager, "sale", "select 1 from sale where tenant_id = ?1 and sale_id = ?2",
+                TenantContext.current(), saleId).setMaxResults(1).getResultList().isEmpty();
     }
 }

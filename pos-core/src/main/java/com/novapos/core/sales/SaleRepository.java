@@ -11,9 +11,6 @@ import java.util.UUID;
 
 interface SaleRepository extends JpaRepository<SaleRow, UUID> {
 
-    @Query("select count(s) > 0 from SaleRow s where s.saleId = :saleId")
-    boolean recorded(String saleId);
-
     @Query("select s from SaleRow s where s.saleId = :saleId")
     Optional<SaleRow> find(String saleId);
 

@@ -13,7 +13,4 @@ interface SettlementRepository extends JpaRepository<SettlementDay, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from SettlementDay d where d.id = :id")
     Optional<SettlementDay> lock(UUID id);
-
-    @Query("select d.currency from SettlementDay d where d.id = :id")
-    Optional<String> currencyOf(UUID id);
 }

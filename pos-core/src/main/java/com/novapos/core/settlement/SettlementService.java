@@ -1,6 +1,7 @@
 package com.novapos.core.settlement;
 
 import com.novapos.core.outbox.Outbox;
+import com.novapos.core.support.HotPathSql;
 import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.MessageType;
 import com.novapos.model.Money;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -80,7 +82,7 @@ public class SettlementService {
     @Transactional(propagation = Propagation.MANDATORY)
     public SettlementBatch zReport(String storeId, LocalDate businessDate) {
         UUID id = SettlementDay.idOf(TenantContext.current(), storeId, businessDate);
-        return report(id, storeId, businessDate, days.currencyOf(id).orElse(SettlementDay.NO_CURRENCY));
+        return report(id, storeId, businessDate, currencyOf(id).orElse(SettlementDay.NO_CURRENCY));
     }
 
     /**
@@ -113,27 +115,33 @@ public class SettlementService {
     private void join(String storeId, LocalDate businessDate, String currency) {
         String tenantId = TenantContext.current();
         UUID id = SettlementDay.idOf(tenantId, storeId, businessDate);
-        String dayCurrency = days.currencyOf(id).orElse(null);
+        String dayCurrency = currencyOf(id).orElse(null);
         if (dayCurrency == null) {
             entityManager.createNativeQuery("insert into settlement_day (id, tenant_id, store_id, business_date, currency,"
                             + " status) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
                     .setParameter(1, id).setParameter(2, tenantId).setParameter(3, storeId)
                     .setParameter(4, businessDate).setParameter(5, currency).setParameter(6, SettlementDay.OPEN)
                     .executeUpdate();
-            dayCurrency = days.currencyOf(id).orElseThrow();
+            dayCurrency = currencyOf(id).orElseThrow();
         }
         if (SettlementDay.NO_CURRENCY.equals(dayCurrency)) {   // closed before anything was sold
             entityManager.createNativeQuery("update settlement_day set currency = ?1 where id = ?2 and tenant_id = ?3"
                             + " and currency = ?4")
                     .setParameter(1, currency).setParameter(2, id).setParameter(3, tenantId)
                     .setParameter(4, SettlementDay.NO_CURRENCY).executeUpdate();
-            dayCurrency = days.currencyOf(id).orElseThrow();
+            dayCurrency = currencyOf(id).orElseThrow();
         }
         if (!dayCurrency.equals(currency)) {
             throw new MessageRejectedException(new Violation("payload.currency", "settlement-currency",
                     "store " + storeId + " settles " + businessDate + " in " + dayCurrency
                             + "; a " + currency + " transaction cannot join that day"));
         }
+    }
+
+    /** The day's currency, for the tenant bound to the thread; empty before the day's first transaction. */
+    private Optional<String> currencyOf(UUID id) {
+        return HotPathSql.query(entityManager, "settlement_day", "select currency from settlement_day where id = ?1"
+                + " and tenant_id = ?2", id, TenantContext.current()).getResultList().stream().map(String.class::cast).findFirst();
     }
 
     private SettlementBatch report(UUID id, String storeId, LocalDate businessDate, String currency) {

@@ -1,5 +1,6 @@
 package com.novapos.core.stock;
 
+import com.novapos.core.support.HotPathSql;
 import com.novapos.core.support.TenantTransactions;
 import com.novapos.core.tenant.TenantContext;
 import com.novapos.model.stock.StockMovement;
@@ -36,19 +37,17 @@ import java.util.TreeSet;
 public class StockLedger {
     private final StockLevelLocks locks;
     private final StockLevelRepository levels;
-    private final StockLedgerEntryRepository entries;
     private final StockReservations reservations;
     private final StockEvents events;
     private final TenantTransactions transactions;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    StockLedger(StockLevelLocks locks, StockLevelRepository levels, StockLedgerEntryRepository entries,
+    StockLedger(StockLevelLocks locks, StockLevelRepository levels,
                 StockReservations reservations, StockEvents events, TenantTransactions transactions,
                 EntityManager entityManager, Clock clock) {
         this.locks = locks;
         this.levels = levels;
-        this.entries = entries;
         this.reservations = reservations;
         this.events = events;
         this.transactions = transactions;
@@ -78,7 +77,7 @@ public class StockLedger {
         SortedMap<String, SortedSet<String>> skusByLocation = new TreeMap<>();
         movements.forEach(m -> skusByLocation.computeIfAbsent(m.locationId(), l -> new TreeSet<>()).add(m.sku()));
         Map<String, StockLevelRow> locked = locks.lock(skusByLocation, now);
-        Set<String> applied = new HashSet<>(entries.findApplied(movements.stream().map(StockMovement::movementId).toList()));
+        Set<String> applied = applied(movements.stream().map(StockMovement::movementId).toList());
 
         List<MovementOutcome> outcomes = new ArrayList<>(movements.size());
         for (StockMovement m : movements) {
@@ -164,6 +163,12 @@ public class StockLedger {
             }
         }
         return expired;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> applied(List<String> movementIds) {
+        return new HashSet<>(HotPathSql.query(entityManager, "stock_ledger_entry", "select movement_id from stock_ledger_entry"
+                + " where tenant_id = ?1 and movement_id in (?2)", TenantContext.current(), movementIds).getResultList());
     }
 
     private static void requireComplete(StockMovement m) {

@@ -1,11 +1,14 @@
 package com.novapos.core.stock;
 
+import com.novapos.core.support.HotPathSql;
+import com.novapos.core.tenant.TenantContext;
 import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -21,11 +24,9 @@ import java.util.TreeSet;
  */
 @Component
 class StockLevelLocks {
-    private final StockLevelRepository levels;
     private final EntityManager entityManager;
 
-    StockLevelLocks(StockLevelRepository levels, EntityManager entityManager) {
-        this.levels = levels;
+    StockLevelLocks(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -33,7 +34,7 @@ class StockLevelLocks {
     Map<String, StockLevelRow> lock(SortedMap<String, SortedSet<String>> skusByLocation, Instant now) {
         Map<String, StockLevelRow> locked = new HashMap<>();
         skusByLocation.forEach((locationId, skus) -> {
-            for (StockLevelRow row : levels.lockInSkuOrder(locationId, skus)) {
+            for (StockLevelRow row : lockInSkuOrder(locationId, skus)) {
                 locked.put(key(locationId, row.sku()), row);
             }
             for (String sku : skus) {
@@ -49,6 +50,13 @@ class StockLevelLocks {
 
     Map<String, StockLevelRow> lock(String locationId, Collection<String> skus, Instant now) {
         return lock(new TreeMap<>(Map.of(locationId, new TreeSet<>(skus))), now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<StockLevelRow> lockInSkuOrder(String locationId, Collection<String> skus) {
+        return HotPathSql.entities(entityManager, StockLevelRow.class, "stock_level", "select * from stock_level"
+                        + " where tenant_id = ?1 and location_id = ?2 and sku in (?3) order by sku for update",
+                TenantContext.current(), locationId, skus).getResultList();
     }
 
     static String key(String locationId, String sku) {
