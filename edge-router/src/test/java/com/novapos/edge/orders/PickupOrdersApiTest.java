@@ -149,7 +149,7 @@ class PickupOrdersApiTest {
         return ids;
     }
 
-    /** What the hub's store-notifications route forwards: order.created, then order.status-changed ROUTED. */
+    /** What the hub's outbox relay copies to the store's queue: order.created, then order.status-changed ROUTED. */
     private static void hubAnnounces(String orderId, String reason) {
         try {
             HUB.sendToStore("order.created", """

@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.support.JmsUtils;
+import org.springframework.jms.support.destination.DestinationResolver;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Publishes committed outbox events to the event bus ({@code novapos.bus.endpoint}: an Artemis
@@ -35,6 +37,16 @@ import java.util.Map;
  * instead of one blocking durable send per event (a single producer manages only a few hundred of
  * those per second, and a sale makes several events). Any other endpoint (Kafka) gets the events
  * one by one through Camel.
+ *
+ * <p><b>What a store must hear about</b> ({@link #STORE_BOUND}: online orders routed to it and their
+ * changes, payment results for its registers, its stock levels — "stock as last known" at the register —
+ * and the credentials of the cashiers who may work there) is also copied, in the same broker
+ * transaction, to the store's queue {@code store.<storeId>}, which its edge router consumes when it is
+ * online (the hub never connects in). The queue is durable: a store that is offline loses nothing, its
+ * queue fills and drains when it comes back. The copy carries the event's {@code _AMQ_DUPL_ID} (duplicate
+ * detection is per address), so a batch published again after a crash is dropped there too, and the
+ * edge's handlers are idempotent besides. Before, a route consumed the bus to forward these — one
+ * transacted delivery and one commit per event, five per sale for the stock levels alone.
  */
 @Component
 class EventBusPublisher {
@@ -43,6 +55,9 @@ class EventBusPublisher {
     static final String TENANT = "novaposTenant";
     static final String STORE = "novaposStore";
     static final String MESSAGE_ID = "novaposMessageId";
+    /** Event types copied to {@code store.<storeId>} when they name a store. */
+    static final Set<String> STORE_BOUND = Set.of("order.created", "order.status-changed", "payment.card.result",
+            "payment.crypto.result", "stock.level", "cashier.credentials", "cashier.revoked");
 
     private final OutboxRelay relay;
     private final ProducerTemplate producer;
@@ -52,10 +67,13 @@ class EventBusPublisher {
     private final String jmsDestination;
     private final boolean topic;
     private final ConnectionFactory connectionFactory;
+    private final DestinationResolver destinations;
 
     EventBusPublisher(OutboxRelay relay, ProducerTemplate producer, ConnectionFactory connectionFactory,
+                      DestinationResolver destinations,
                       @Value("${novapos.bus.endpoint}") String endpoint, @Value("${novapos.bus.relay-batch}") int batchSize) {
         this.relay = relay;
+        this.destinations = destinations;
         this.connectionFactory = connectionFactory;
         this.producer = producer;
         this.endpoint = endpoint;
@@ -84,9 +102,11 @@ class EventBusPublisher {
     private void publishInOneTransaction(List<OutboxEvent> batch) {
         boolean alreadyOnTheBus = jms.execute(session -> {
             Destination destination = destination(session);
-            try (MessageProducer sender = session.createProducer(destination)) {
+            try (MessageProducer sender = session.createProducer(destination);
+                 MessageProducer toStores = session.createProducer(null)) {
                 for (OutboxEvent event : batch) {
                     sender.send(message(session, event));
+                    copyToStore(session, toStores, event);
                 }
             }
             // Committed here, inside the relay's database transaction, before it marks the batch sent. Left to
@@ -118,17 +138,33 @@ class EventBusPublisher {
                 batch.size());
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             MessageProducer sender = session.createProducer(destination(session))) {
+             MessageProducer sender = session.createProducer(destination(session));
+             MessageProducer toStores = session.createProducer(null)) {
             for (OutboxEvent event : batch) {
                 sender.send(message(session, event));
+                copyToStore(session, toStores, event);
             }
         } catch (JMSException e) {
             throw JmsUtils.convertJmsAccessException(e);
         }
     }
 
+    private void copyToStore(Session session, MessageProducer toStores, OutboxEvent event) throws JMSException {
+        if (storeBound(event)) {
+            toStores.send(destinations.resolveDestinationName(session, storeQueue(event), false), message(session, event));
+        }
+    }
+
+    private static boolean storeBound(OutboxEvent event) {
+        return event.storeId() != null && !event.storeId().isBlank() && STORE_BOUND.contains(event.eventType());
+    }
+
+    private static String storeQueue(OutboxEvent event) {
+        return "store." + event.storeId();
+    }
+
     private Destination destination(Session session) throws JMSException {
-        return topic ? session.createTopic(jmsDestination) : session.createQueue(jmsDestination);
+        return destinations.resolveDestinationName(session, jmsDestination, topic);
     }
 
     private static boolean duplicateRejected(Throwable e) {
@@ -151,6 +187,9 @@ class EventBusPublisher {
     private void publishOneByOne(List<OutboxEvent> batch) {
         for (OutboxEvent event : batch) {
             producer.sendBodyAndHeaders(endpoint, event.envelope(), Map.copyOf(headers(event)));
+            if (storeBound(event)) {   // the stores' queues are on the hub's broker whatever carries the bus
+                producer.sendBodyAndHeaders("jms:queue:" + storeQueue(event), event.envelope(), Map.copyOf(headers(event)));
+            }
         }
     }
 

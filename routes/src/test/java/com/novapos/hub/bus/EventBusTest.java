@@ -63,17 +63,22 @@ class EventBusTest extends WholeHubTest {
      * The bus has a batch before the relay's database transaction marks it sent: were it the other way
      * round, a crash or a broker failure between the two would lose the events for good. Here the
      * database transaction is rolled back after the publish — the events stay unsent, are published
-     * again by the next round, and the broker drops the copies by their duplicate ids.
+     * again by the next round, and the broker drops the copies by their duplicate ids — on the bus and
+     * in the store's queue, where the relay copies what the store must hear about (its stock levels).
      */
     @Test
     void eventsAreOnTheBusBeforeTheyAreMarkedSentAndARepublishIsDropped() throws Exception {
         camel.getRouteController().stopRoute("outbox-relay");
-        try (var connection = jms.getConnectionFactory().createConnection()) {
-            var session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
-            var subscriber = session.createConsumer(session.createTopic("hub.events"));
+        ObjectNode sale = exampleSale(s -> { });
+        String id = sale.get("messageId").asText();
+        // the hub's connection factory caches connections and sessions: the consumers are closed here, or the
+        // store's queue would go on feeding this one after the test
+        try (var connection = jms.getConnectionFactory().createConnection();
+             var session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+             var subscriber = session.createConsumer(session.createTopic("hub.events"));
+             var storeQueue = session.createConsumer(session.createQueue("store." + sale.get("storeId").asText()))) {
             connection.start();
-            ObjectNode sale = exampleSale(s -> { });
-            String id = sale.get("messageId").asText();
+            drain(storeQueue, 500);   // what earlier tests left there
             assertThat(postMessage("admin", "admin-pw", sale.toString(), String.class).getStatusCode().value()).isEqualTo(202);
 
             List<String> seenInsideTheTransaction = new ArrayList<>();
@@ -92,6 +97,9 @@ class EventBusTest extends WholeHubTest {
                 return null;
             }));
             assertThat(seenInsideTheTransaction).contains(id);
+            List<String> copiedToTheStore = drain(storeQueue, 2_000);
+            assertThat(copiedToTheStore).as("the sale's stock levels, copied to its store's queue")
+                    .isNotEmpty().isSubsetOf(seenInsideTheTransaction);
 
             camel.getRouteController().startRoute("outbox-relay");   // publishes the same events again
             await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -102,9 +110,22 @@ class EventBusTest extends WholeHubTest {
                 seenAgain.add(message.getStringProperty(EventBusPublisher.MESSAGE_ID));
             }
             assertThat(seenAgain).doesNotContain(id);
+            assertThat(drain(storeQueue, 2_000)).doesNotContainAnyElementsOf(copiedToTheStore);
         } finally {
             camel.getRouteController().startRoute("outbox-relay");
         }
+    }
+
+    /** The message ids of the stock levels a consumer receives until it has waited {@code millis} for the next. */
+    private static List<String> drain(jakarta.jms.MessageConsumer consumer, long millis) throws jakarta.jms.JMSException {
+        List<String> stockLevels = new ArrayList<>();
+        Message message;
+        while ((message = consumer.receive(millis)) != null) {
+            if ("stock.level".equals(type(message))) {
+                stockLevels.add(message.getStringProperty(EventBusPublisher.MESSAGE_ID));
+            }
+        }
+        return stockLevels;
     }
 
     private static String type(Message message) {

@@ -79,7 +79,7 @@ abstract class CoinbaseHubTestSupport extends WholeHubTest {
 
     /**
      * The tender's {@code payment.crypto.result} with this outcome as the store's edge router gets it,
-     * from {@code store.<storeId>} (the hub's store-notifications route); null when none arrives in time.
+     * from {@code store.<storeId>} (copied there by the hub's outbox relay); null when none arrives in time.
      */
     JsonNode storeNotification(String paymentId, String outcome, Duration wait) throws jakarta.jms.JMSException {
         JmsTemplate receiver = new JmsTemplate(jms.getConnectionFactory());

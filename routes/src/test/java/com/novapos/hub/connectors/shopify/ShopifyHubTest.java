@@ -154,7 +154,7 @@ class ShopifyHubTest extends WholeHubTest {
         assertThat(routed.order().fulfilment()).isEqualTo(Fulfilment.PICKUP);
         assertThat(routed.needsResourcing()).isFalse();
         assertThat(position("SHOP-FLOW", "S002")).isEqualTo("onHand=10 reserved=2 available=8");
-        // the store is told: both events carry its id (the store-notifications route forwards them to store.S002)
+        // the store is told: both events carry its id (the outbox relay copies them to store.S002)
         assertThat(orderEvents(orderId)).containsExactly("order.created@S002", "order.status-changed:ROUTED@S002");
         assertThat(shopify.pickupNotifications()).doesNotContain(fulfillmentOrder);
 
@@ -174,7 +174,7 @@ class ShopifyHubTest extends WholeHubTest {
         assertThat(pickedUp.saleId()).isNotBlank();
         assertThat(position("SHOP-FLOW", "S002")).isEqualTo("onHand=8 reserved=0 available=8");
         assertThat(orderEvents(orderId)).endsWith("order.status-changed:READY@S002", "order.status-changed:PICKED_UP@S002");
-        // the store's queue on the hub broker got each alert (store-notifications), in order
+        // the store's queue on the hub broker got each alert (copied by the outbox relay), in order
         List<String> atStore = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             org.apache.camel.Exchange next;
