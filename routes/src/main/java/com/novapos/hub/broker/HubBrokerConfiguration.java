@@ -11,7 +11,6 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,17 +132,12 @@ class HubBrokerConfiguration {
     }
 
     /**
-     * Destination names to Artemis destinations without asking the broker. Artemis answers a JMS
-     * {@code Session.createQueue(name)} with a blocking query to the broker, and Spring and Camel resolve
-     * a name that way on every send: each store acknowledgement of the ingest waited for one, and
-     * copying events to the stores' queues (five per sale) that way held the outbox relay to ~180 events/s.
-     * The addresses are declared or auto-created by the broker's settings, so the lookup found nothing the
-     * send would not. Used by Camel's JMS endpoints ({@code camel.component.jms.destination-resolver}),
-     * Spring's {@code JmsTemplate} and the outbox relay.
+     * Names resolved once per hub ({@link ArtemisDestinations}): by Camel's JMS endpoints
+     * ({@code camel.component.jms.destination-resolver}), Spring's {@code JmsTemplate} and the outbox relay.
      */
     @Bean
     DestinationResolver artemisDestinations() {
-        return (session, name, pubSub) -> pubSub ? ActiveMQJMSClient.createTopic(name) : ActiveMQJMSClient.createQueue(name);
+        return new ArtemisDestinations();
     }
 
     /**
