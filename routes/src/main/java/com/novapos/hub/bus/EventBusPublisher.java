@@ -186,9 +186,10 @@ class EventBusPublisher {
 
     private void publishOneByOne(List<OutboxEvent> batch) {
         for (OutboxEvent event : batch) {
-            producer.sendBodyAndHeaders(endpoint, event.envelope(), Map.copyOf(headers(event)));
+            Map<String, Object> headers = Map.copyOf(headers(event));
+            producer.sendBodyAndHeaders(endpoint, event.envelope(), headers);
             if (storeBound(event)) {   // the stores' queues are on the hub's broker whatever carries the bus
-                producer.sendBodyAndHeaders("jms:queue:" + storeQueue(event), event.envelope(), Map.copyOf(headers(event)));
+                producer.sendBodyAndHeaders("jms:queue:" + storeQueue(event), event.envelope(), headers);
             }
         }
     }
