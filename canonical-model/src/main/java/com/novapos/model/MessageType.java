@@ -15,7 +15,7 @@ import com.novapos.model.payment.CryptoPaymentResult;
 import com.novapos.model.returns.SaleReturn;
 import com.novapos.model.sale.Sale;
 import com.novapos.model.settlement.SettlementBatch;
-import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import com.novapos.model.stock.StockMovement;
 import com.novapos.model.stock.StockOversold;
 import com.novapos.model.store.StoreHeartbeat;
@@ -30,7 +30,7 @@ public enum MessageType {
     ORDER_CREATED("order.created", OnlineOrder.class),
     ORDER_STATUS_CHANGED("order.status-changed", OrderStatusChanged.class),
     STOCK_MOVEMENT("stock.movement", StockMovement.class),
-    STOCK_LEVEL("stock.level", StockLevel.class),
+    STOCK_LEVELS("stock.levels", StockLevels.class),
     STOCK_OVERSOLD("stock.oversold", StockOversold.class),
     PRODUCT_CHANGED("product.changed", ProductChanged.class),
     PRICE_CHANGED("price.changed", PriceChanged.class),

@@ -18,6 +18,7 @@ import com.novapos.model.sale.TenderType;
 import com.novapos.model.settlement.SettlementBatch;
 import com.novapos.model.stock.MovementReason;
 import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import com.novapos.model.stock.StockMovement;
 import com.novapos.model.stock.StockOversold;
 import com.novapos.model.store.StoreHeartbeat;
@@ -47,7 +48,8 @@ public final class Samples {
             case ORDER_CREATED -> CanonicalJson.readEnvelope(Examples.text(Examples.ORDER)).payload();
             case ORDER_STATUS_CHANGED -> new OrderStatusChanged("o-1", OrderStatus.NEW, OrderStatus.ROUTED, "S001", null, null);
             case STOCK_MOVEMENT -> stockMovement(dec("-2"));
-            case STOCK_LEVEL -> new StockLevel("SKU-1001", "S001", dec("5"), dec("1"), dec("4"), FROM);
+            case STOCK_LEVELS -> new StockLevels(List.of(new StockLevel("SKU-1001", "S001", dec("5"), dec("1"), dec("4"), FROM),
+                    new StockLevel("SKU-1002", "S001", dec("-1"), dec("0"), dec("-1"), FROM)));
             case STOCK_OVERSOLD -> new StockOversold("SKU-1001", "S001", dec("-1"), dec("1"), "sale-1");
             case PRODUCT_CHANGED -> new ProductChanged("SKU-1001", "Wireless mouse", List.of("012345678905"), "GENERAL",
                     "Acme", true);

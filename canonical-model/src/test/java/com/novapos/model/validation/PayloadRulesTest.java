@@ -9,6 +9,8 @@ import com.novapos.model.Samples;
 import com.novapos.model.catalog.PromotionChanged;
 import com.novapos.model.payment.CardPaymentRequest;
 import com.novapos.model.payment.CryptoPaymentRequest;
+import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,6 +46,13 @@ class PayloadRulesTest {
         assertThat(violations(Samples.stockMovement(dec("0.000")))).extracting(Violation::path, Violation::rule)
                 .containsExactly(tuple("payload.quantityDelta", "non-zero"));
         assertThat(violations(Samples.stockMovement(dec("12")))).isEmpty();
+    }
+
+    @Test
+    void stockLevelsNameAtLeastOneCompleteLevel() {
+        assertThat(violations(new StockLevels(List.of()))).extracting(Violation::path).containsExactly("payload.levels");
+        assertThat(violations(new StockLevels(List.of(new StockLevel(" ", "S001", dec("1"), dec("0"), dec("1"), FROM)))))
+                .extracting(Violation::path).containsExactly("payload.levels[0].sku");
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.novapos.edge.register;
 import com.novapos.edge.EdgeProperties;
 import com.novapos.model.catalog.PriceChanged;
 import com.novapos.model.catalog.ProductChanged;
-import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +66,12 @@ public class CatalogCache {
                 p.validTo() == null ? null : Timestamp.from(p.validTo()));
     }
 
-    public void stockLevel(StockLevel s) {
-        jdbc.update("merge into stock_level (sku, location_id, on_hand, available, as_of) key (sku, location_id)"
+    /** The levels a change at the hub left behind (a sale's lines, a receipt): each replaces what was known. */
+    public void stockLevels(StockLevels levels) {
+        jdbc.batchUpdate("merge into stock_level (sku, location_id, on_hand, available, as_of) key (sku, location_id)"
                         + " values (?, ?, ?, ?, ?)",
-                s.sku(), s.locationId(), s.onHand(), s.available(), s.asOf() == null ? null : Timestamp.from(s.asOf()));
+                levels.levels().stream().map(s -> new Object[] {s.sku(), s.locationId(), s.onHand(), s.available(),
+                        s.asOf() == null ? null : Timestamp.from(s.asOf())}).toList());
     }
 
     /** By barcode first, then by SKU. */

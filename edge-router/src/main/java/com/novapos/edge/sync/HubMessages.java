@@ -13,7 +13,7 @@ import com.novapos.model.MessageType;
 import com.novapos.model.catalog.PriceChanged;
 import com.novapos.model.catalog.ProductChanged;
 import com.novapos.model.customer.Customer;
-import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import com.novapos.model.validation.MessageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ import java.util.Map;
  *   <li>{@code cashier.credentials} {@code {cashierId, pinHash (BCrypt), name, roles}}: cached for offline login;
  *       {@code cashier.revoked} {@code {cashierId}}: forgotten (deactivated, or no longer allowed at this store),
  *       so the cashier cannot log in offline any more. Bare JSON bodies, like {@code sync.ack}.</li>
- *   <li>{@code product.changed}, {@code price.changed}, {@code stock.level}: the catalog cache;
+ *   <li>{@code product.changed}, {@code price.changed}, {@code stock.levels}: the catalog cache;
  *       {@code customer.upserted}: the customer cache.</li>
  *   <li>{@code order.created}, {@code order.status-changed}, {@code payment.card.result},
  *       {@code payment.crypto.result}: forwarded to the registers as SSE events of that name; payment
@@ -121,7 +121,7 @@ public class HubMessages {
         switch (messageType) {
             case PRODUCT_CHANGED -> catalog.productChanged(envelope.payloadAs(ProductChanged.class));
             case PRICE_CHANGED -> catalog.priceChanged(envelope.payloadAs(PriceChanged.class));
-            case STOCK_LEVEL -> catalog.stockLevel(envelope.payloadAs(StockLevel.class));
+            case STOCK_LEVELS -> catalog.stockLevels(envelope.payloadAs(StockLevels.class));
             case CUSTOMER_UPSERTED -> customers.upserted(envelope.payloadAs(Customer.class));
             case ORDER_CREATED, ORDER_STATUS_CHANGED -> {
                 pickupOrders.fromHub(envelope);   // the pending-pickups list (com.novapos.edge.orders)

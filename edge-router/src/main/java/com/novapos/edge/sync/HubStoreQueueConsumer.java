@@ -30,9 +30,9 @@ class HubStoreQueueConsumer {
      * The local database writes lazily (the datasource URL says why): what the hub sends is forced to
      * disk before it is acknowledged, except what repairs itself and comes once per sale — a lost
      * acknowledgement is asked for again ({@link UnacknowledgedResendRoute}), a lost stock level is
-     * replaced by the next one.
+     * replaced by the next change of that SKU.
      */
-    private static final Set<String> SELF_REPAIRING = Set.of(HubMessages.SYNC_ACK, "stock.level");
+    private static final Set<String> SELF_REPAIRING = Set.of(HubMessages.SYNC_ACK, "stock.levels");
 
     @Bean(destroyMethod = "shutdown")
     DefaultMessageListenerContainer hubStoreQueue(EdgeProperties edge, HubMessages messages, JdbcTemplate localDatabase) {

@@ -330,6 +330,22 @@ class RegisterApiTest {
     }
 
     @Test
+    void aSalesStockLevelsArriveInOneMessageAndEachSkuShowsItsOwn() throws Exception {
+        HUB.sendToStore("product.changed", envelope("product.changed", """
+                {"sku":"SKU-3003","name":"USB cable","barcodes":["4006381333986"],"taxCategory":"STANDARD","active":true}"""));
+        HUB.sendToStore("product.changed", envelope("product.changed", """
+                {"sku":"SKU-3004","name":"USB charger","barcodes":[],"taxCategory":"STANDARD","active":true}"""));
+        HUB.sendToStore("stock.levels", envelope("stock.levels", """
+                {"levels":[{"sku":"SKU-3003","locationId":"S001","onHand":"7","reserved":"2","available":"5","asOf":"2026-11-24T10:00:00Z"},
+                           {"sku":"SKU-3004","locationId":"S001","onHand":"-1","reserved":"0","available":"-1","asOf":"2026-11-24T10:00:00Z"}]}"""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> edge.get("/api/v1/products/SKU-3004").body().path("stock").has("onHand"));
+
+        assertThat(edge.get("/api/v1/products/4006381333986").body().path("stock").path("available").asText()).isEqualTo("5.00");
+        assertThat(edge.get("/api/v1/products/SKU-3003").body().path("stock").path("onHand").asText()).isEqualTo("7.00");
+        assertThat(edge.get("/api/v1/products/SKU-3004").body().path("stock").path("onHand").asText()).isEqualTo("-1.00");
+    }
+
+    @Test
     void customersSeenAtTheHubCanBeLookedUpLocally() throws Exception {
         HUB.sendToStore("customer.upserted", envelope("customer.upserted", """
                 {"customerId":"C-88231","name":"Ada L.","email":"Ada@example.com","phone":"+15550100","loyaltyTier":"GOLD","marketingConsent":false}"""));

@@ -39,7 +39,7 @@ public class Outbox {
      * Writes one event. Must run inside a transaction that also holds the state change.
      *
      * @param messageId   the event's own id (idempotency key for every consumer downstream)
-     * @param aggregateId the business id the event is about (sale id, order id, sku@location)
+     * @param aggregateId the business id the event is about (sale id, order id, sku@location, the stock change)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxEvent append(String messageId, String storeId, String deviceId, String correlationId,

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * The stock of every SKU at every location: on hand, reserved for online orders, available.
  *
  * <p>On hand changes only through movements, each applied at most once (its id is a unique key
- * of the ledger), each leaving a ledger entry and a {@code stock.level} event in the outbox.
+ * of the ledger), each leaving a ledger entry; the levels one call changed go out in one {@code stock.levels} event.
  * Selling more than is on hand is allowed — sales are facts — and emits {@code stock.oversold}.
  * Level rows are locked for every change, in a fixed order (see {@link StockLevelLocks}).
  *
@@ -68,7 +69,8 @@ public class StockLedger {
     /**
      * Applies several movements in one go (a sale's lines): their level rows are locked together,
      * in the fixed order, and the already-applied ids are looked up in one query. A movement id
-     * repeated in the list counts once. Outcomes are in the order of the movements.
+     * repeated in the list counts once. Outcomes are in the order of the movements. The levels they
+     * changed go out in one {@code stock.levels} event, named after the first movement applied.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<MovementOutcome> applyAll(List<StockMovement> movements, String storeId) {
@@ -80,6 +82,8 @@ public class StockLedger {
         Set<String> applied = applied(movements.stream().map(StockMovement::movementId).toList());
 
         List<MovementOutcome> outcomes = new ArrayList<>(movements.size());
+        Map<String, StockLevelRow> changed = new LinkedHashMap<>();
+        StockMovement first = null;
         for (StockMovement m : movements) {
             StockLevelRow level = locked.get(StockLevelLocks.key(m.locationId(), m.sku()));
             if (!applied.add(m.movementId())) {
@@ -89,9 +93,13 @@ public class StockLedger {
             level.move(m.quantityDelta(), now);
             entityManager.persist(new StockLedgerEntry(m.movementId(), m.locationId(), m.sku(), m.quantityDelta(),
                     m.reason(), m.sourceId(), m.note(), level.onHand(), now));
-            events.levelChanged(m.movementId(), level, storeId, m.sourceId(), now);
+            changed.put(StockLevelLocks.key(m.locationId(), m.sku()), level);
+            first = first == null ? m : first;
             events.oversoldIfNegative(m.movementId(), level, m.quantityDelta(), m.sourceId(), storeId, m.sourceId());
             outcomes.add(new MovementOutcome(m.movementId(), MovementOutcome.Result.APPLIED, level.position()));
+        }
+        if (first != null) {
+            events.levelsChanged(first.movementId(), changed.values(), storeId, first.sourceId(), now);
         }
         return outcomes;
     }
@@ -108,7 +116,7 @@ public class StockLedger {
      * reserving it again changes nothing and answers {@code DUPLICATE} with the first answer's
      * shortfalls. Lines of the same SKU are added up. Stock is reserved even where it is short —
      * the result lists the shortfall per SKU so the caller can flag re-sourcing. The
-     * {@code stock.level} events of reservations are addressed to {@code locationId} as the store.
+     * {@code stock.levels} events of reservations are addressed to {@code locationId} as the store.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ReservationResult reserve(String reservationId, String locationId, List<ReservationLine> lines,
@@ -147,7 +155,7 @@ public class StockLedger {
      *
      * <p>Housekeeping, not a tenant's request: the due reservations are found by one query run as
      * {@link TenantContext#SYSTEM} (which sees all tenants); then each is expired in its own
-     * transaction bound to its own tenant, so its level changes and {@code stock.level} events are
+     * transaction bound to its own tenant, so its level changes and {@code stock.levels} events are
      * written under that tenant, and one tenant's failure does not hold back the others. For that
      * reason it suspends a caller's transaction rather than joining it. A reservation released or
      * fulfilled in between is skipped; running it twice expires nothing the second time.

@@ -54,8 +54,8 @@ class StockReservations {
             StockReservationLine line = new StockReservationLine(reservation.id(), sku, quantity, missing);
             entityManager.persist(line);
             created.add(line);
-            events.levelChanged(reservationId + ":reserve:" + sku, level, locationId, reservationId, now);
         });
+        events.levelsChanged(reservationId + ":reserve", new TreeMap<>(levels).values(), locationId, reservationId, now);
         return new ReservationResult(reservationId, ReservationResult.Outcome.RESERVED, shortfalls(created));
     }
 
@@ -85,9 +85,8 @@ class StockReservations {
         for (StockReservationLine line : lines) {
             StockLevelRow level = levels.get(StockLevelLocks.key(reservation.locationId(), line.sku()));
             level.unreserve(line.quantity(), now);
-            events.levelChanged(reservationId + ":" + action + ":" + line.sku(), level, reservation.locationId(),
-                    reservationId, now);
         }
+        events.levelsChanged(reservationId + ":" + action, new TreeMap<>(levels).values(), reservation.locationId(), reservationId, now);
         reservation.close(closedAs, now);
         return true;
     }

@@ -8,6 +8,7 @@ import com.novapos.core.testing.TestIds;
 import com.novapos.model.Envelope;
 import com.novapos.model.stock.MovementReason;
 import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import com.novapos.model.stock.StockMovement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Reservations hold available stock for online orders until fulfilled, released or expired — each once. */
 @SpringBootTest(classes = PosCoreTestApplication.class)
@@ -86,8 +88,12 @@ abstract class ReservationContract {
                 first.shortfalls()));
         assertThat(position(tenant, "SKU-A")).isEqualTo(stock("SKU-A", "5", "3", "2"));
         assertThat(position(tenant, "SKU-B")).isEqualTo(stock("SKU-B", "1", "3", "-2"));
-        assertThat(new TenantRows(jdbc).events(tenant, "stock.level")).extracting(Envelope::messageId)
-                .contains("order-1:reserve:SKU-A:stock.level", "order-1:reserve:SKU-B:stock.level");
+        assertThat(new TenantRows(jdbc).events(tenant, "stock.levels")).filteredOn(e -> e.messageId().startsWith("order-1"))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.messageId()).isEqualTo("order-1:reserve:stock.levels");
+                    assertThat(((StockLevels) event.payload()).levels()).extracting(StockLevel::sku, l -> l.available().stripTrailingZeros().toPlainString())
+                            .containsExactly(tuple("SKU-A", "2"), tuple("SKU-B", "-2"));
+                });
     }
 
     @Test
@@ -101,8 +107,8 @@ abstract class ReservationContract {
         assertThat(tx.call(tenant, () -> ledger.fulfil("order-1"))).isFalse();
         assertThat(tx.call(tenant, () -> ledger.release("no-such-order"))).isFalse();
         assertThat(position(tenant, "SKU-A")).isEqualTo(stock("SKU-A", "5", "0", "5"));
-        List<StockLevel> levels = new TenantRows(jdbc).events(tenant, "stock.level").stream()
-                .map(e -> (StockLevel) e.payload()).toList();
+        List<StockLevel> levels = new TenantRows(jdbc).events(tenant, "stock.levels").stream()
+                .flatMap(e -> ((StockLevels) e.payload()).levels().stream()).toList();
         assertThat(levels).last().satisfies(level -> assertThat(level.available()).isEqualByComparingTo("5"));
     }
 
@@ -142,9 +148,9 @@ abstract class ReservationContract {
         assertThat(ledger.expireDue(LONG_AGO.plusSeconds(60))).isZero();
         assertThat(position(tenantA, "SKU-A")).isEqualTo(stock("SKU-A", "4", "0", "4"));
         assertThat(position(tenantB, "SKU-A")).isEqualTo(stock("SKU-A", "4", "1", "3"));
-        assertThat(new TenantRows(jdbc).eventMessageIds(tenantA)).contains("order-due:expired:SKU-A:stock.level");
-        assertThat(new TenantRows(jdbc).eventMessageIds(tenantB)).contains("order-due:expired:SKU-A:stock.level")
-                .doesNotContain("order-later:expired:SKU-A:stock.level");
+        assertThat(new TenantRows(jdbc).eventMessageIds(tenantA)).contains("order-due:expired:stock.levels");
+        assertThat(new TenantRows(jdbc).eventMessageIds(tenantB)).contains("order-due:expired:stock.levels")
+                .doesNotContain("order-later:expired:stock.levels");
         assertThat(tx.call(tenantB, () -> ledger.release("order-due"))).isFalse();
         assertThat(jdbc.queryForList("select status from stock_reservation where tenant_id = ? order by reservation_id",
                 String.class, tenantB)).containsExactly("EXPIRED", "ACTIVE");

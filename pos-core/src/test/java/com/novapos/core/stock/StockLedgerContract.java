@@ -11,6 +11,7 @@ import com.novapos.core.testing.TestIds;
 import com.novapos.model.Envelope;
 import com.novapos.model.stock.MovementReason;
 import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import com.novapos.model.stock.StockMovement;
 import com.novapos.model.stock.StockOversold;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** On hand moves exactly once per movement, under any concurrency; overselling is reported, never refused. */
 @SpringBootTest(classes = PosCoreTestApplication.class)
@@ -74,12 +76,14 @@ abstract class StockLedgerContract {
         assertThat(position(tenant, "SKU-A")).isEqualTo(new StockPosition(STORE, "SKU-A", new BigDecimal("12"),
                 BigDecimal.ZERO, new BigDecimal("12")));
         assertThat(rows().count("stock_ledger_entry", tenant)).isEqualTo(1);
-        assertThat(rows().events(tenant, "stock.level")).singleElement().satisfies(event -> {
-            assertThat(event.messageId()).isEqualTo("rcv-1:stock.level");
-            assertThat(event.payload()).isInstanceOfSatisfying(StockLevel.class, level -> {
-                assertThat(level.onHand()).isEqualByComparingTo("12");
-                assertThat(level.available()).isEqualByComparingTo("12");
-            });
+        assertThat(rows().events(tenant, "stock.levels")).singleElement().satisfies(event -> {
+            assertThat(event.messageId()).isEqualTo("rcv-1:stock.levels");
+            assertThat(event.payload()).isInstanceOfSatisfying(StockLevels.class, levels ->
+                    assertThat(levels.levels()).singleElement().satisfies(level -> {
+                        assertThat(level.sku()).isEqualTo("SKU-A");
+                        assertThat(level.onHand()).isEqualByComparingTo("12");
+                        assertThat(level.available()).isEqualByComparingTo("12");
+                    }));
         });
     }
 
@@ -94,6 +98,27 @@ abstract class StockLedgerContract {
         assertThat(outcomes).extracting(MovementOutcome::result)
                 .containsExactly(MovementOutcome.Result.APPLIED, MovementOutcome.Result.DUPLICATE);
         assertThat(position(tenant, "SKU-A").onHand()).isEqualByComparingTo("-2");
+    }
+
+    @Test
+    void theLevelsOfOneCallGoOutInOneEventInTheOrderOfTheMovements() {
+        String tenant = TestIds.unique("t-levels");
+        receive(tenant, "rcv-1", "SKU-B", "10");
+        List<StockMovement> sale = List.of(
+                new StockMovement("s-1:1", "SKU-B", STORE, new BigDecimal("-1"), MovementReason.SALE, "s-1", null),
+                new StockMovement("s-1:2", "SKU-A", STORE, new BigDecimal("-3"), MovementReason.SALE, "s-1", null),
+                new StockMovement("s-1:3", "SKU-B", STORE, new BigDecimal("-2"), MovementReason.SALE, "s-1", null));
+
+        tx.run(tenant, () -> ledger.applyAll(sale, STORE));
+        tx.run(tenant, () -> ledger.applyAll(sale, STORE));   // all duplicates: no event
+
+        assertThat(rows().events(tenant, "stock.levels")).extracting(Envelope::messageId)
+                .containsExactly("rcv-1:stock.levels", "s-1:1:stock.levels");
+        Envelope event = rows().events(tenant, "stock.levels").get(1);
+        assertThat(event.correlationId()).isEqualTo("s-1");
+        assertThat(((StockLevels) event.payload()).levels())
+                .extracting(StockLevel::sku, level -> level.onHand().stripTrailingZeros().toPlainString())
+                .containsExactly(tuple("SKU-B", "7"), tuple("SKU-A", "-3"));   // each SKU once, as it ended
     }
 
     @Test
@@ -134,12 +159,12 @@ abstract class StockLedgerContract {
         assertThat(position(tenant, "SKU-HOT").onHand()).isEqualByComparingTo("600");
         assertThat(rows().count("stock_ledger_entry", tenant)).isEqualTo(1 + threads * salesPerThread);
         assertThat(rows().count("sale", tenant)).isEqualTo(threads * salesPerThread);
-        assertThat(rows().events(tenant, "stock.level")).hasSize(1 + threads * salesPerThread);
+        assertThat(rows().events(tenant, "stock.levels")).hasSize(1 + threads * salesPerThread);
         assertThat(rows().events(tenant, "stock.oversold")).isEmpty();
         assertThat(tx.call(tenant, () -> settlement.zReport(STORE, SaleMessages.EXAMPLE_DATE)).salesCount())
                 .isEqualTo(threads * salesPerThread);
         // every level event reports a distinct on-hand quantity: no two sales saw the same level
-        assertThat(rows().events(tenant, "stock.level")).extracting(e -> ((StockLevel) e.payload()).onHand())
+        assertThat(rows().events(tenant, "stock.levels")).extracting(e -> ((StockLevels) e.payload()).levels().get(0).onHand())
                 .doesNotHaveDuplicates();
     }
 

@@ -45,8 +45,8 @@ import java.util.Set;
  * online (the hub never connects in). The queue is durable: a store that is offline loses nothing, its
  * queue fills and drains when it comes back. The copy carries the event's {@code _AMQ_DUPL_ID} (duplicate
  * detection is per address), so a batch published again after a crash is dropped there too, and the
- * edge's handlers are idempotent besides. Before, a route consumed the bus to forward these — one
- * transacted delivery and one commit per event, five per sale for the stock levels alone.
+ * edge's handlers are idempotent besides. Copying here, rather than in a route that consumes the bus and
+ * sends again, saves a transacted delivery and a commit per event.
  */
 @Component
 class EventBusPublisher {
@@ -57,7 +57,7 @@ class EventBusPublisher {
     static final String MESSAGE_ID = "novaposMessageId";
     /** Event types copied to {@code store.<storeId>} when they name a store. */
     static final Set<String> STORE_BOUND = Set.of("order.created", "order.status-changed", "payment.card.result",
-            "payment.crypto.result", "stock.level", "cashier.credentials", "cashier.revoked");
+            "payment.crypto.result", "stock.levels", "cashier.credentials", "cashier.revoked");
 
     private final OutboxRelay relay;
     private final ProducerTemplate producer;

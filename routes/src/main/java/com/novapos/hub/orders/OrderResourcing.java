@@ -4,12 +4,14 @@ import com.novapos.core.orders.OrderService;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,21 +31,33 @@ class OrderResourcing {
         this.orders = orders;
     }
 
-    /** Only a level where online orders hold more than the shelf has. */
-    public boolean uncovered(@Body String envelopeJson) {
-        StockLevel level = CanonicalJson.readEnvelope(envelopeJson).payloadAs(StockLevel.class);
-        return level.reserved().signum() > 0 && level.available().signum() < 0;
+    /** Only levels where online orders hold more than the shelf has. */
+    public boolean anyUncovered(@Body String envelopeJson) {
+        return CanonicalJson.readEnvelope(envelopeJson).payloadAs(StockLevels.class).levels().stream()
+                .anyMatch(OrderResourcing::uncovered);
     }
 
+    /** Flags the orders each uncovered level of the event leaves short; answers the orders flagged. */
     @Handler
     public List<String> check(@Body String envelopeJson) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
-        StockLevel level = envelope.payloadAs(StockLevel.class);
-        List<String> flagged = orders.flagUncoveredOrders(envelope.tenantId(), level.locationId(), level.sku(), level.onHand());
-        if (!flagged.isEmpty()) {
-            LOG.warn("orders {} need re-sourcing: {} at {} is {} on hand, {} reserved", flagged, level.sku(),
-                    level.locationId(), level.onHand(), level.reserved());
+        List<String> flagged = new ArrayList<>();
+        for (StockLevel level : envelope.payloadAs(StockLevels.class).levels()) {
+            if (!uncovered(level)) {
+                continue;
+            }
+            List<String> leftShort = orders.flagUncoveredOrders(envelope.tenantId(), level.locationId(), level.sku(),
+                    level.onHand());
+            if (!leftShort.isEmpty()) {
+                LOG.warn("orders {} need re-sourcing: {} at {} is {} on hand, {} reserved", leftShort, level.sku(),
+                        level.locationId(), level.onHand(), level.reserved());
+            }
+            flagged.addAll(leftShort);
         }
         return flagged;
+    }
+
+    private static boolean uncovered(StockLevel level) {
+        return level.reserved().signum() > 0 && level.available().signum() < 0;
     }
 }

@@ -14,9 +14,9 @@ class OrderResourcingRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("jms:topic:hub.events?subscriptionDurable=true&subscriptionShared=true&subscriptionName=order-resourcing"
-                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&selector=novaposType = 'stock.level'")
+                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&selector=novaposType = 'stock.levels'")
                 .routeId("order-resourcing")
-                .filter(method("orderResourcing", "uncovered"))
+                .filter(method("orderResourcing", "anyUncovered"))
                     .bean("orderResourcing")
                 .end();
     }

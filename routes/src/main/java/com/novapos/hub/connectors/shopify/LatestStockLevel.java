@@ -1,7 +1,6 @@
 package com.novapos.hub.connectors.shopify;
 
 import com.novapos.model.CanonicalJson;
-import com.novapos.model.stock.StockLevel;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
@@ -23,8 +22,8 @@ final class LatestStockLevel implements AggregationStrategy {
     }
 
     private static Instant asOf(Exchange exchange) {
-        Instant asOf = CanonicalJson.readEnvelope(exchange.getMessage().getBody(String.class))
-                .payloadAs(StockLevel.class).asOf();
+        Instant asOf = ShopifyStockPush.onlyLevel(CanonicalJson.readEnvelope(exchange.getMessage().getBody(String.class)))
+                .asOf();
         return asOf == null ? Instant.MIN : asOf;
     }
 }

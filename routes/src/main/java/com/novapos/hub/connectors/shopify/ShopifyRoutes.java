@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code shopify-pickup-feed}: a Shopify pickup order made READY at its store → Shopify marks
  *       it ready for pickup and notifies the shopper; PICKED_UP → Shopify fulfils it.</li>
- *   <li>{@code shopify-stock-push}: {@code stock.level} events of SKUs sold online at Shopify
- *       locations, gathered per {@code sku@location} for {@code aggregation-window}, the latest
+ *   <li>{@code shopify-stock-push}: the levels in {@code stock.levels} events of SKUs sold online at
+ *       Shopify locations, split one per SKU, gathered per {@code sku@location} for
+ *       {@code aggregation-window}, the latest
  *       pushed as the {@code available} quantity — a burst of 1,000 sales of one item costs a
  *       call or two per window, not 1,000. The aggregation is in memory: a level caught in the
  *       window when the hub dies is not pushed, and the next level change of that SKU at that
@@ -43,11 +44,11 @@ class ShopifyRoutes extends RouteBuilder {
                 .end();
 
         long window = properties.aggregationWindow().toMillis();
-        from(BUS + "&subscriptionName=shopify-stock&selector=novaposType = 'stock.level'")
+        from(BUS + "&subscriptionName=shopify-stock&selector=novaposType = 'stock.levels'")
                 .routeId("shopify-stock-push")
                 .routeConfigurationId("connector-error-policy")
                 .setHeader("novaposConnector", constant(ShopifyOrderIntake.CONNECTOR))
-                .filter(method("shopifyStockPush", "sellsOnline"))
+                .split(method("shopifyStockPush", "onlineLevels"))
                     .aggregate(method("shopifyStockPush", "aggregateKey"), new LatestStockLevel())
                         .completionTimeout(window)
                         .completionTimeoutCheckerInterval(Math.max(50, Math.min(window / 4, 250)))
@@ -61,7 +62,7 @@ class ShopifyRoutes extends RouteBuilder {
                 .routeConfigurationId("connector-error-policy")
                 .setHeader("novaposConnector", constant(ShopifyOrderIntake.CONNECTOR))
                 .choice()
-                    .when(header("novaposType").isEqualTo("stock.level")).bean("shopifyStockPush")
+                    .when(header("novaposType").isEqualTo("stock.levels")).bean("shopifyStockPush")
                     .when(header("novaposType").isEqualTo("order.status-changed")).bean("shopifyPickupFeed")
                     .when(header("novaposType").isEqualTo("order.created")).bean("shopifyOrderIntake", "redrive")
                     .otherwise().throwException(new IllegalArgumentException("Shopify has no step for this message type"))

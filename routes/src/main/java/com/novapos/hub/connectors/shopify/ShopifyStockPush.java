@@ -12,6 +12,7 @@ import com.novapos.mappings.shopify.ShopifyMapping;
 import com.novapos.model.CanonicalJson;
 import com.novapos.model.Envelope;
 import com.novapos.model.stock.StockLevel;
+import com.novapos.model.stock.StockLevels;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Body;
@@ -57,25 +58,44 @@ class ShopifyStockPush {
         this.breaker = breakers.of(ShopifyOrderIntake.CONNECTOR);
     }
 
-    /** Only this shop's tenant, SKUs sold online and locations that are Shopify locations. */
-    public boolean sellsOnline(@Body String envelopeJson) {
+    /**
+     * The levels of a {@code stock.levels} event Shopify sells: this shop's tenant, SKUs sold online,
+     * locations that are Shopify locations. Each comes back as an event of its own (the same message id
+     * and headers, one level), which the route gathers per SKU and location.
+     */
+    public List<String> onlineLevels(@Body String envelopeJson) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
-        StockLevel level = envelope.payloadAs(StockLevel.class);
-        return envelope.tenantId().equals(properties.tenantId())
-                && mapping.inventoryItemFor(level.sku()).isPresent()
-                && mapping.locationOf(level.locationId()).isPresent();
+        if (!envelope.tenantId().equals(properties.tenantId())) {
+            return List.of();
+        }
+        return envelope.payloadAs(StockLevels.class).levels().stream()
+                .filter(level -> mapping.inventoryItemFor(level.sku()).isPresent()
+                        && mapping.locationOf(level.locationId()).isPresent())
+                .map(level -> CanonicalJson.write(new Envelope(envelope.messageId(), envelope.type(),
+                        envelope.schemaVersion(), envelope.tenantId(), envelope.storeId(), envelope.deviceId(),
+                        envelope.occurredAt(), envelope.correlationId(), new StockLevels(List.of(level)))))
+                .toList();
     }
 
     /** What the aggregator correlates on: one SKU at one location. */
     public String aggregateKey(@Body String envelopeJson) {
-        StockLevel level = CanonicalJson.readEnvelope(envelopeJson).payloadAs(StockLevel.class);
+        StockLevel level = onlyLevel(CanonicalJson.readEnvelope(envelopeJson));
         return level.sku() + "@" + level.locationId();
+    }
+
+    /** The one level of an event {@link #onlineLevels} made (also what a dead letter of the push holds). */
+    static StockLevel onlyLevel(Envelope envelope) {
+        List<StockLevel> levels = envelope.payloadAs(StockLevels.class).levels();
+        if (levels.size() != 1) {
+            throw new IllegalArgumentException("a stock push takes one level, not " + levels.size());
+        }
+        return levels.get(0);
     }
 
     @Handler
     public String push(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
-        StockLevel level = envelope.payloadAs(StockLevel.class);
+        StockLevel level = onlyLevel(envelope);
         String item = mapping.inventoryItemFor(level.sku()).orElseThrow();
         String location = mapping.locationOf(level.locationId()).orElseThrow();
         StockPosition now = tx.call(envelope.tenantId(), () -> ledger.position(level.locationId(), level.sku()));

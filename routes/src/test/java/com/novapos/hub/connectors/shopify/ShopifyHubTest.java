@@ -351,7 +351,7 @@ class ShopifyHubTest extends WholeHubTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shopify.available(item, S001_LOCATION)).isEqualTo(25));
         assertThat(client.throttledAnswers() - throttledBefore).isGreaterThanOrEqualTo(4);
         assertThat(tx.call("acme", () -> deadLetters.findAll()).stream()
-                .filter(d -> "shopify".equals(d.connector()) && "stock.level".equals(d.messageType()))).isEmpty();
+                .filter(d -> "shopify".equals(d.connector()) && "stock.levels".equals(d.messageType()))).isEmpty();
     }
 
     // ---- helpers ----
