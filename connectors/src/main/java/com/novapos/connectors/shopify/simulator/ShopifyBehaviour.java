@@ -302,7 +302,11 @@ final class ShopifyBehaviour implements ResponseDefinitionTransformerV2 {
     }
 
     void userErrorFor(String inventoryItemId, String message) {
-        userErrorsByItem.put(inventoryItemId, message);
+        if (message == null) {
+            userErrorsByItem.remove(inventoryItemId);
+        } else {
+            userErrorsByItem.put(inventoryItemId, message);
+        }
     }
 
     void order(String orderGid, List<ShopifySimulator.FulfillmentOrder> fulfillmentOrders) {

@@ -70,7 +70,7 @@ public final class ShopifySimulator implements AutoCloseable {
         behaviour.failNext(count);
     }
 
-    /** Inventory calls for this item answer a {@code userErrors} entry with this text (inside HTTP 200). */
+    /** Inventory calls for this item answer a {@code userErrors} entry with this text (inside HTTP 200); null: no more. */
     public void userErrorFor(String inventoryItemId, String message) {
         behaviour.userErrorFor(inventoryItemId, message);
     }

@@ -49,6 +49,7 @@ class ShopifyRoutes extends RouteBuilder {
                 .routeConfigurationId("connector-error-policy")
                 .setHeader("novaposConnector", constant(ShopifyOrderIntake.CONNECTOR))
                 .split(method("shopifyStockPush", "onlineLevels"))
+                    .setHeader("novaposMessageId", method("shopifyStockPush", "levelMessageId"))
                     .aggregate(method("shopifyStockPush", "aggregateKey"), new LatestStockLevel())
                         .completionTimeout(window)
                         .completionTimeoutCheckerInterval(Math.max(50, Math.min(window / 4, 250)))

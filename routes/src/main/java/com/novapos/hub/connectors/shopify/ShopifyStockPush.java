@@ -77,6 +77,16 @@ class ShopifyStockPush {
                 .toList();
     }
 
+    /**
+     * The id a split level is known by downstream — in a dead letter, and when its re-drive resolves it:
+     * {@code <event id>/<sku>@<location>}, so two SKUs of one event that both fail are two dead letters.
+     */
+    public String levelMessageId(@Body String envelopeJson) {
+        Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
+        StockLevel level = onlyLevel(envelope);
+        return envelope.messageId() + "/" + level.sku() + "@" + level.locationId();
+    }
+
     /** What the aggregator correlates on: one SKU at one location. */
     public String aggregateKey(@Body String envelopeJson) {
         StockLevel level = onlyLevel(CanonicalJson.readEnvelope(envelopeJson));
@@ -93,7 +103,8 @@ class ShopifyStockPush {
     }
 
     @Handler
-    public String push(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
+    public String push(@Body String envelopeJson, @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven,
+                       @Header("novaposMessageId") String levelMessageId) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         StockLevel level = onlyLevel(envelope);
         String item = mapping.inventoryItemFor(level.sku()).orElseThrow();
@@ -110,7 +121,7 @@ class ShopifyStockPush {
                     null, open);
         }
         if (Boolean.TRUE.equals(redriven)) {
-            deadLetters.resolved(envelope.tenantId(), envelope.messageId(), ShopifyOrderIntake.CONNECTOR);
+            deadLetters.resolved(envelope.tenantId(), levelMessageId, ShopifyOrderIntake.CONNECTOR);
         }
         return level.sku() + "@" + level.locationId() + " available=" + quantity;
     }

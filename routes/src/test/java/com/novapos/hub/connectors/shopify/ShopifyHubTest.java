@@ -351,7 +351,40 @@ class ShopifyHubTest extends WholeHubTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shopify.available(item, S001_LOCATION)).isEqualTo(25));
         assertThat(client.throttledAnswers() - throttledBefore).isGreaterThanOrEqualTo(4);
         assertThat(tx.call("acme", () -> deadLetters.findAll()).stream()
-                .filter(d -> "shopify".equals(d.connector()) && "stock.levels".equals(d.messageType()))).isEmpty();
+                .filter(d -> "shopify".equals(d.connector()) && d.messageId().endsWith("/SHOP-THROTTLE@S001"))).isEmpty();
+    }
+
+    @Test
+    void twoSkusOfOneChangeThatShopifyRefusesAreTwoDeadLettersEachReDrivenOnItsOwn() {
+        String itemA = "gid://shopify/InventoryItem/71008";
+        String itemB = "gid://shopify/InventoryItem/71009";
+        shopify.userErrorFor(itemA, "The specified inventory item could not be found.");
+        shopify.userErrorFor(itemB, "The specified inventory item could not be found.");
+        String first = UUID.randomUUID().toString();
+        tx.run("acme", () -> ledger.applyAll(List.of(   // one change, one stock.levels event with both SKUs
+                new StockMovement(first, "SHOP-PAIR-A", "S001", new BigDecimal("5"), MovementReason.RECEIPT, null, null),
+                new StockMovement(UUID.randomUUID().toString(), "SHOP-PAIR-B", "S001", new BigDecimal("7"),
+                        MovementReason.RECEIPT, null, null)), "S001"));
+        String event = first + ":stock.levels";
+        List<String> ids = List.of(event + "/SHOP-PAIR-A@S001", event + "/SHOP-PAIR-B@S001");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id))).singleElement()
+                        .satisfies(d -> assertThat(d.status().name()).isEqualTo("NEW"))));
+
+        shopify.userErrorFor(itemA, null);
+        shopify.userErrorFor(itemB, null);
+        for (String id : ids) {
+            DeadLetter letter = tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id)).get(0);
+            assertThat(http.withBasicAuth("sam", "sam-pw").postForEntity("/api/v1/dead-letters/" + letter.id() + "/retry",
+                    null, JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(shopify.available(itemA, S001_LOCATION)).isEqualTo(5);
+            assertThat(shopify.available(itemB, S001_LOCATION)).isEqualTo(7);
+            assertThat(ids).allSatisfy(id -> assertThat(tx.call("acme", () -> deadLetters.findByMessageIdOrderByFirstFailedAt(id)))
+                    .singleElement().satisfies(d -> assertThat(d.status().name()).isEqualTo("RESOLVED")));
+        });
     }
 
     // ---- helpers ----
