@@ -185,6 +185,9 @@ public final class HubIngestBenchmark {
                     rate, seconds, offered, latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
             System.out.printf("  QuickBooks feed draining the backlog (simulator in this JVM)  : %8.0f receipts/s%n", fed);
+        } finally {
+            // the broker's journal of a run is a few hundred MB: not left behind in the temporary directory
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 

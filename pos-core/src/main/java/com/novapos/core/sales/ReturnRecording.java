@@ -222,7 +222,7 @@ class ReturnRecording {
         for (int i = 0; i < tenders.size(); i++) {
             entityManager.persist(new ReturnTenderRow(row.id(), i + 1, tenders.get(i)));
         }
-        ledger.applyAll(movements, storeId);
+        ledger.applyAllOfNewSource(movements, storeId);
         settlement.postReturn(storeId, applied);
     }
 

@@ -66,7 +66,7 @@ class SaleRecording {
         for (int i = 0; i < sale.tenders().size(); i++) {
             entityManager.persist(new SaleTenderRow(row.id(), i + 1, sale.tenders().get(i)));
         }
-        ledger.applyAll(movements, storeId);
+        ledger.applyAllOfNewSource(movements, storeId);
         settlement.postSale(storeId, sale);
         outbox.append(envelope.messageId(), storeId, envelope.deviceId(), envelope.correlationId(), sale.saleId(), sale);
         return RecordResult.recorded(sale.saleId());

@@ -74,12 +74,29 @@ public class StockLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<MovementOutcome> applyAll(List<StockMovement> movements, String storeId) {
+        return apply(movements, storeId, true);
+    }
+
+    /**
+     * {@link #applyAll} for the movements of a sale or return this transaction has just inserted (its
+     * row's unique key let it in): their ids are named after it ({@code <saleId>:<lineNo>}), so none can
+     * have been applied before, and the lookup of applied ids — a database round trip on every sale — is
+     * left out. Were one applied after all, the ledger's unique key on the movement id stops the
+     * transaction when it is written: nothing is ever applied twice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<MovementOutcome> applyAllOfNewSource(List<StockMovement> movements, String storeId) {
+        return apply(movements, storeId, false);
+    }
+
+    private List<MovementOutcome> apply(List<StockMovement> movements, String storeId, boolean lookUpApplied) {
         movements.forEach(StockLedger::requireComplete);
         Instant now = clock.instant();
         SortedMap<String, SortedSet<String>> skusByLocation = new TreeMap<>();
         movements.forEach(m -> skusByLocation.computeIfAbsent(m.locationId(), l -> new TreeSet<>()).add(m.sku()));
         Map<String, StockLevelRow> locked = locks.lock(skusByLocation, now);
-        Set<String> applied = applied(movements.stream().map(StockMovement::movementId).toList());
+        Set<String> applied = lookUpApplied ? applied(movements.stream().map(StockMovement::movementId).toList())
+                : new HashSet<>();
 
         List<MovementOutcome> outcomes = new ArrayList<>(movements.size());
         Map<String, StockLevelRow> changed = new LinkedHashMap<>();

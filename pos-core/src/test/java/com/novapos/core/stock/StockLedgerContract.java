@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** On hand moves exactly once per movement, under any concurrency; overselling is reported, never refused. */
@@ -119,6 +120,24 @@ abstract class StockLedgerContract {
         assertThat(((StockLevels) event.payload()).levels())
                 .extracting(StockLevel::sku, level -> level.onHand().stripTrailingZeros().toPlainString())
                 .containsExactly(tuple("SKU-B", "7"), tuple("SKU-A", "-3"));   // each SKU once, as it ended
+    }
+
+    @Test
+    void movementsOfANewSourceSkipTheLookupButAnIdAppliedBeforeStillFailsTheWholeChange() {
+        String tenant = TestIds.unique("t-new-source");
+        receive(tenant, "rcv-1", "SKU-A", "10");
+        StockMovement line1 = new StockMovement("s-9:1", "SKU-A", STORE, new BigDecimal("-2"), MovementReason.SALE, "s-9", null);
+        StockMovement line2 = new StockMovement("s-9:2", "SKU-B", STORE, new BigDecimal("-1"), MovementReason.SALE, "s-9", null);
+
+        assertThat(tx.call(tenant, () -> ledger.applyAllOfNewSource(List.of(line1, line2), STORE)))
+                .extracting(MovementOutcome::result).containsOnly(MovementOutcome.Result.APPLIED);
+        assertThatThrownBy(() -> tx.run(tenant, () -> ledger.applyAllOfNewSource(List.of(line1), STORE)))
+                .as("the ledger's unique key, not a lookup, stops a repeat").isInstanceOf(RuntimeException.class);
+
+        assertThat(position(tenant, "SKU-A").onHand()).isEqualByComparingTo("8");
+        assertThat(position(tenant, "SKU-B").onHand()).isEqualByComparingTo("-1");
+        assertThat(rows().count("stock_ledger_entry", tenant)).isEqualTo(3);
+        assertThat(rows().events(tenant, "stock.levels")).hasSize(2);
     }
 
     @Test
