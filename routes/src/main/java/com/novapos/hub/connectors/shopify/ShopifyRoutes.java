@@ -49,8 +49,12 @@ class ShopifyRoutes extends RouteBuilder {
                 .routeConfigurationId("connector-error-policy")
                 .setHeader("novaposConnector", constant(ShopifyOrderIntake.CONNECTOR))
                 .split(method("shopifyStockPush", "onlineLevels"))
-                    .setHeader("novaposMessageId", method("shopifyStockPush", "levelMessageId"))
-                    .aggregate(method("shopifyStockPush", "aggregateKey"), new LatestStockLevel())
+                    .setHeader(ShopifyStockPush.AGGREGATE_KEY, method("shopifyStockPush", "aggregateKey"))
+                    // what this level is known by from here on (a dead letter, its re-drive): <event id>/<sku>@<location>,
+                    // so two SKUs of one event that both fail are two dead letters
+                    .setHeader("novaposMessageId",
+                            simple("${header.novaposMessageId}/${header." + ShopifyStockPush.AGGREGATE_KEY + "}"))
+                    .aggregate(header(ShopifyStockPush.AGGREGATE_KEY), new LatestStockLevel())
                         .completionTimeout(window)
                         .completionTimeoutCheckerInterval(Math.max(50, Math.min(window / 4, 250)))
                         .bean("shopifyStockPush")

@@ -37,6 +37,7 @@ import java.util.List;
 @Component
 @ConditionalOnProperty(prefix = "novapos.connectors.shopify", name = "enabled", havingValue = "true")
 class ShopifyStockPush {
+    /** The header a split level carries its {@code sku@location} in. */
     static final String AGGREGATE_KEY = "novaposStockKey";
 
     private final ShopifyClient client;
@@ -60,8 +61,8 @@ class ShopifyStockPush {
 
     /**
      * The levels of a {@code stock.levels} event Shopify sells: this shop's tenant, SKUs sold online,
-     * locations that are Shopify locations. Each comes back as an event of its own (the same message id
-     * and headers, one level), which the route gathers per SKU and location.
+     * locations that are Shopify locations. Each comes back as an event of its own (the envelope keeps the
+     * event's message id; one level), which the route gathers per SKU and location.
      */
     public List<String> onlineLevels(@Body String envelopeJson) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
@@ -77,17 +78,7 @@ class ShopifyStockPush {
                 .toList();
     }
 
-    /**
-     * The id a split level is known by downstream — in a dead letter, and when its re-drive resolves it:
-     * {@code <event id>/<sku>@<location>}, so two SKUs of one event that both fail are two dead letters.
-     */
-    public String levelMessageId(@Body String envelopeJson) {
-        Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
-        StockLevel level = onlyLevel(envelope);
-        return envelope.messageId() + "/" + level.sku() + "@" + level.locationId();
-    }
-
-    /** What the aggregator correlates on: one SKU at one location. */
+    /** What the aggregator correlates on ({@link #AGGREGATE_KEY}): one SKU at one location. */
     public String aggregateKey(@Body String envelopeJson) {
         StockLevel level = onlyLevel(CanonicalJson.readEnvelope(envelopeJson));
         return level.sku() + "@" + level.locationId();
