@@ -3,6 +3,7 @@ package com.novapos.edge.broker;
 import com.novapos.edge.testing.EdgeClient;
 import com.novapos.edge.testing.Examples;
 import com.novapos.edge.testing.TestHub;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +72,8 @@ class HubFlappingTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    OutboundQueue outbound;
 
     @Test
     void twoThousandSalesThroughAFlappingHubArriveExactlyOnce() throws Exception {
@@ -120,8 +126,12 @@ class HubFlappingTest {
         assertThat(accepted.get()).isEqualTo(SALES);
         assertThat(outages.get()).as("the hub went down during the sales").isGreaterThanOrEqualTo(2);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> HUB.ids("sale.completed").containsAll(saleIds));
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> HUB.ids("sale.completed").containsAll(saleIds));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(whereTheMissingSalesAre(saleIds), e);
+        }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 jdbc.queryForObject("select count(*) from register_transaction where status = 'SYNCED'", Long.class) == SALES);
         Thread.sleep(1_000); // anything still in flight would show up as a duplicate now
@@ -129,6 +139,21 @@ class HubFlappingTest {
         assertThat(HUB.duplicated()).isEmpty();
         assertThat(edge.get("/api/v1/status").body().path("oldestQueuedAgeSeconds").asLong()).isZero();
         System.out.printf("flapping: %d sales, %d hub outages, all arrived once and SYNCED%n", SALES, outages.get());
+    }
+
+    /** What a failure report needs: how many sales did not arrive, and where they are at the edge. */
+    private String whereTheMissingSalesAre(Set<String> saleIds) {
+        Set<String> missing = new TreeSet<>(saleIds);
+        missing.removeAll(HUB.ids("sale.completed"));
+        Map<String, Long> statuses = new TreeMap<>();
+        for (String id : missing) {
+            List<String> status = jdbc.queryForList(
+                    "select status from register_transaction where message_id = ?", String.class, id);
+            statuses.merge(status.isEmpty() ? "no row" : status.get(0), 1L, Long::sum);
+        }
+        return "%d of %d sales never reached the hub (first: %s); their rows at the edge: %s; edge queue depth %d, link up %s, hub running %s with %d in hub.inbound"
+                .formatted(missing.size(), saleIds.size(), missing.stream().findFirst().orElse("-"), statuses,
+                        outbound.depth(), outbound.online(), HUB.running(), HUB.inboundDepth());
     }
 
     private static void sleep(long millis) {

@@ -246,6 +246,15 @@ public final class TestHub implements AutoCloseable {
         return out;
     }
 
+    /** Messages waiting (or being delivered) in the hub's {@code hub.inbound}; -1 while the hub is down. */
+    public synchronized long inboundDepth() {
+        if (server == null || server.getActiveMQServer() == null) {
+            return -1;
+        }
+        var queue = server.getActiveMQServer().locateQueue(SimpleString.of("hub.inbound"));
+        return queue == null ? -1 : queue.getMessageCount();
+    }
+
     public List<String> bodies() {
         return bodies;
     }
