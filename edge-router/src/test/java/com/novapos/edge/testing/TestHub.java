@@ -74,6 +74,7 @@ public final class TestHub implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private volatile boolean acknowledge = true;
     private final Set<String> resent = ConcurrentHashMap.newKeySet();
+    private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
     private EmbeddedActiveMQ server;
     private ServerLocator locator;
     private ClientSessionFactory factory;
@@ -146,8 +147,16 @@ public final class TestHub implements AutoCloseable {
         broker.setConfiguration(config);
         broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         broker.start();
+        try {
+            consume(inVm);
+        } catch (Exception e) {
+            broker.stop();   // half a hub (a broker nobody consumes from) would look like lost messages
+            throw e;
+        }
         server = broker;
+    }
 
+    private void consume(String inVm) throws Exception {
         locator = ActiveMQClient.createServerLocator(inVm);
         factory = locator.createSessionFactory();
         session = factory.createSession(ADMIN, ADMIN_PASSWORD, false, false, false, false, 0);
@@ -159,6 +168,7 @@ public final class TestHub implements AutoCloseable {
                 received(message, consumerSession, producer);
                 consumerSession.commit();
             } catch (Exception e) {
+                handlerFailures.add(e.toString());   // the hub stopping under it, or a message the hub cannot take
                 try {
                     consumerSession.rollback();
                 } catch (Exception ignored) {
@@ -253,6 +263,11 @@ public final class TestHub implements AutoCloseable {
         }
         var queue = server.getActiveMQServer().locateQueue(SimpleString.of("hub.inbound"));
         return queue == null ? -1 : queue.getMessageCount();
+    }
+
+    /** Why the consumer on {@code hub.inbound} rolled back a delivery (the hub stopping under it is one reason). */
+    public List<String> handlerFailures() {
+        return handlerFailures;
     }
 
     public List<String> bodies() {
