@@ -161,18 +161,25 @@ public final class HubIngestBenchmark {
 
             // 3. end-to-end latency at a fixed offered load
             Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+            Map<String, String> messageIds = new ConcurrentHashMap<>();
             int offered = rate * seconds;
-            offerAtFixedRate(brokerUrl, samples, lines, rate, offered, sentAt);
+            offerAtFixedRate(brokerUrl, samples, lines, rate, offered, sentAt, messageIds);
             awaitReceipts(quickBooks, warmup + backlog + offered, Duration.ofMinutes(5));
             List<Long> latencies = new ArrayList<>();
+            Map<String, Instant> receivedAtPartner = new HashMap<>();
             for (JsonNode receipt : quickBooks.createdReceipts()) {
-                Instant sent = sentAt.get(receipt.path("DocNumber").asText());
+                String receiptNumber = receipt.path("DocNumber").asText();
+                Instant sent = sentAt.get(receiptNumber);
                 if (sent != null) {
                     Instant created = Instant.parse(receipt.path("MetaData").path("CreateTime").asText());
                     latencies.add(Duration.between(sent, created).toMillis());
+                    receivedAtPartner.put(messageIds.get(receiptNumber), created);
                 }
             }
             Collections.sort(latencies);
+            Map<String, Instant> sentByMessageId = new HashMap<>();
+            messageIds.forEach((receipt, messageId) -> sentByMessageId.put(messageId, sentAt.get(receipt)));
+            List<Stages> stages = committed.stages(sentByMessageId, receivedAtPartner);
 
             System.out.printf("%nNovaPOS hub on PostgreSQL, %d-line sales over the broker, %d cores, %d producers, %d ingest consumers;"
                     + " backlog from %d stores, fixed-rate sales from store S001%n",
@@ -185,6 +192,7 @@ public final class HubIngestBenchmark {
                     rate, seconds, offered, latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
                     latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
             System.out.printf("  QuickBooks feed draining the backlog (simulator in this JVM)  : %8.0f receipts/s%n", fed);
+            printStages(stages);
         } finally {
             // the broker's journal of a run is a few hundred MB: not left behind in the temporary directory
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
@@ -213,7 +221,8 @@ public final class HubIngestBenchmark {
 
     /** One sale every 1/rate seconds, on a schedule (a late send does not shift the ones after it). */
     private static void offerAtFixedRate(String url, SampleSales samples, int lines, int rate, int count,
-                                         Map<String, Instant> sentAt) throws InterruptedException {
+                                         Map<String, Instant> sentAt, Map<String, String> messageIds)
+            throws InterruptedException {
         long intervalNanos = 1_000_000_000L / rate;
         int senders = 2;   // a blocking durable send takes a few ms: two senders keep the schedule
         long begin = System.nanoTime() + 100_000_000L;
@@ -227,7 +236,9 @@ public final class HubIngestBenchmark {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                     String receipt = "L" + i;
-                    TextMessage message = message(session, samples.next(lines, receipt));
+                    Envelope sale = samples.next(lines, receipt);
+                    TextMessage message = message(session, sale);
+                    messageIds.put(receipt, sale.messageId());
                     sentAt.put(receipt, Instant.now());
                     producer.send(message);
                 }
@@ -255,6 +266,40 @@ public final class HubIngestBenchmark {
 
     private static long compilationMillis() {
         return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /**
+     * Where a fixed-rate sale's time went, from the hub's own timestamps: on the broker until an ingest
+     * consumer took it ({@code message_log.received_at}), the ingest transaction up to its outbox row
+     * ({@code outbox_event.created_at}, written just before the commit), waiting for the relay
+     * ({@code sent_at}), then the bus, the QuickBooks feed and the partner's call (the receipt's
+     * {@code CreateTime}). All clocks are this JVM's.
+     */
+    record Stages(long queued, long ingest, long relay, long feed) {
+        long total() {
+            return queued + ingest + relay + feed;
+        }
+    }
+
+    private static void printStages(List<Stages> stages) {
+        if (stages.isEmpty()) {
+            return;
+        }
+        System.out.printf("  where the end-to-end time went (%d sales; ms):                 p50     p99   mean of the slowest 1 %%%n",
+                stages.size());
+        List<Stages> slowest = stages.stream().sorted(java.util.Comparator.comparingLong(Stages::total).reversed())
+                .limit(Math.max(1, stages.size() / 100)).toList();
+        printStage("    on hub.inbound until an ingest consumer took it", stages, slowest, Stages::queued);
+        printStage("    ingest transaction (to its outbox row)", stages, slowest, Stages::ingest);
+        printStage("    waiting for the outbox relay", stages, slowest, Stages::relay);
+        printStage("    bus, QuickBooks feed and the partner's call", stages, slowest, Stages::feed);
+    }
+
+    private static void printStage(String label, List<Stages> all, List<Stages> slowest,
+                                   java.util.function.ToLongFunction<Stages> stage) {
+        List<Long> sorted = all.stream().map(stage::applyAsLong).sorted().toList();
+        double tail = slowest.stream().mapToLong(stage).average().orElse(0);
+        System.out.printf("%-62s %6d  %6d  %8.0f%n", label, percentile(sorted, 50), percentile(sorted, 99), tail);
     }
 
     private static long percentile(List<Long> sorted, int p) {
@@ -327,6 +372,36 @@ public final class HubIngestBenchmark {
                 }
                 Thread.sleep(100);
             }
+        }
+
+        /** The hub's timestamps of the given sales (by message id), as {@link Stages}; sales missing anywhere are left out. */
+        List<Stages> stages(Map<String, Instant> sentAt, Map<String, Instant> atPartner) throws SQLException {
+            List<Stages> stages = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("select m.message_id, m.received_at, o.created_at,"
+                    + " o.sent_at from " + SCHEMA + ".message_log m join " + SCHEMA + ".outbox_event o"
+                    + " on o.tenant_id = m.tenant_id and o.message_id = m.message_id where m.tenant_id = ? and m.message_id = any (?)")) {
+                query.setString(1, TENANT);
+                query.setArray(2, connection.createArrayOf("varchar", sentAt.keySet().toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Instant sent = sentAt.get(rows.getString(1));
+                        Instant partner = atPartner.get(rows.getString(1));
+                        if (sent == null || partner == null || rows.getTimestamp(4) == null) {
+                            continue;
+                        }
+                        Instant received = rows.getTimestamp(2).toInstant();
+                        Instant written = rows.getTimestamp(3).toInstant();
+                        Instant relayed = rows.getTimestamp(4).toInstant();
+                        stages.add(new Stages(millis(sent, received), millis(received, written), millis(written, relayed),
+                                millis(relayed, partner)));
+                    }
+                }
+            }
+            return stages;
+        }
+
+        private static long millis(Instant from, Instant to) {
+            return Duration.between(from, to).toMillis();
         }
 
         @Override
