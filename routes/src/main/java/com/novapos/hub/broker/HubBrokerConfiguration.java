@@ -83,6 +83,9 @@ class HubBrokerConfiguration {
                 .setIDCacheSize(DUPLICATE_ID_CACHE)
                 .setPersistIDCache(true)
                 .setMaxDiskUsage(95);
+        if (broker.journalBufferTimeout() != null) {
+            config.setJournalBufferTimeout_NIO((int) broker.journalBufferTimeout().toNanos());
+        }
         config.addAcceptorConfiguration("in-vm", inVmUrl);
         config.addAcceptorConfiguration("tcp", "tcp://0.0.0.0:" + broker.port() + "?protocols=CORE");
 
