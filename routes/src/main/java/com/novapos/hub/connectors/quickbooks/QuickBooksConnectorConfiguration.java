@@ -57,6 +57,16 @@ class QuickBooksConnectorConfiguration {
     }
 
     @Bean
+    QuickBooksPacing quickBooksPacing(QuickBooksProperties properties) {
+        QuickBooksPacing pacing = new QuickBooksPacing(properties.pacePerMinute());
+        if (pacing.perMinute() > 0) {
+            LOG.info("QuickBooks feed paced to {} requests a minute (novapos.connectors.quickbooks.requests-per-minute)",
+                    pacing.perMinute());
+        }
+        return pacing;
+    }
+
+    @Bean
     ConnectorDescriptor quickBooksConnector(QuickBooksProperties properties) {
         return new ConnectorDescriptor(QuickBooksFeed.CONNECTOR, properties.simulated());
     }

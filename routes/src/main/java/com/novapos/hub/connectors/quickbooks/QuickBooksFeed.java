@@ -35,9 +35,11 @@ class QuickBooksFeed {
     private final TenantTransactions tx;
     private final CircuitBreaker breaker;
     private final DeadLetterService deadLetters;
+    private final QuickBooksPacing pacing;
 
     QuickBooksFeed(QuickBooksClient client, QuickBooksReceipts receipts, MessageLog messageLog, TenantTransactions tx,
-                   ConnectorBreakers breakers, DeadLetterService deadLetters) {
+                   ConnectorBreakers breakers, DeadLetterService deadLetters, QuickBooksPacing pacing) {
+        this.pacing = pacing;
         this.deadLetters = deadLetters;
         this.client = client;
         this.receipts = receipts;
@@ -51,6 +53,7 @@ class QuickBooksFeed {
                                            @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
         QuickBooksClient.Created created;
+        pacing.awaitTurn();
         if (envelope.payload() instanceof Sale sale) {
             ObjectNode body = receipts.salesReceipt(sale, envelope.storeId());
             created = breaker.executeSupplier(() -> client.create("salesreceipt", body, envelope.messageId()));
