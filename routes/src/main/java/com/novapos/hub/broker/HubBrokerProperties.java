@@ -24,6 +24,11 @@ public record HubBrokerProperties(String url, Integer port, String user, String 
     public HubBrokerProperties {
         port = port == null ? 61616 : port;
         maxRedeliveryDelay = maxRedeliveryDelay == null ? java.time.Duration.ofSeconds(30) : maxRedeliveryDelay;
+        if (journalBufferTimeout != null && (journalBufferTimeout.isNegative() || journalBufferTimeout.isZero()
+                || journalBufferTimeout.compareTo(java.time.Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException("novapos.broker.journal-buffer-timeout must be above 0 and at most 1s, was "
+                    + journalBufferTimeout);
+        }
     }
 
     public boolean embedded() {

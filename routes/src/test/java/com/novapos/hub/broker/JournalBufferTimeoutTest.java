@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code novapos.broker.journal-buffer-timeout} reaches the embedded broker's NIO journal; unset, Artemis' default stays. */
 class JournalBufferTimeoutTest {
@@ -25,5 +26,13 @@ class JournalBufferTimeoutTest {
         assertThat(untouched.getJournalBufferTimeout_NIO())
                 .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio())
                 .isNotEqualTo(500_000);
+    }
+
+    @Test
+    void aTimeoutTheJournalCannotTakeIsRefusedAtStart() {
+        assertThatThrownBy(() -> new HubBrokerProperties(null, 61616, null, null, null, Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journal-buffer-timeout");
+        assertThatThrownBy(() -> new HubBrokerProperties(null, 61616, null, null, null, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
