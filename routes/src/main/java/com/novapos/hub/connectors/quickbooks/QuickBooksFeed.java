@@ -52,17 +52,19 @@ class QuickBooksFeed {
     public QuickBooksClient.Created deliver(@Body String envelopeJson,
                                            @Header(DeadLetterRedrive.REDRIVEN) Boolean redriven) {
         Envelope envelope = CanonicalJson.readEnvelope(envelopeJson);
-        QuickBooksClient.Created created;
-        pacing.awaitTurn();
+        String entity;
+        ObjectNode body;
         if (envelope.payload() instanceof Sale sale) {
-            ObjectNode body = receipts.salesReceipt(sale, envelope.storeId());
-            created = breaker.executeSupplier(() -> client.create("salesreceipt", body, envelope.messageId()));
+            entity = "salesreceipt";
+            body = receipts.salesReceipt(sale, envelope.storeId());
         } else if (envelope.payload() instanceof SaleReturn saleReturn) {
-            ObjectNode body = receipts.refundReceipt(saleReturn, saleReturn.refundTendersOrEmpty(), envelope.storeId());
-            created = breaker.executeSupplier(() -> client.create("refundreceipt", body, envelope.messageId()));
+            entity = "refundreceipt";
+            body = receipts.refundReceipt(saleReturn, saleReturn.refundTendersOrEmpty(), envelope.storeId());
         } else {
             throw new IllegalArgumentException("the QuickBooks feed takes sales and returns, not " + envelope.type());
         }
+        pacing.awaitTurn();   // only a call that will be made waits for a turn
+        QuickBooksClient.Created created = breaker.executeSupplier(() -> client.create(entity, body, envelope.messageId()));
         tx.run(envelope.tenantId(), () -> messageLog.delivered(envelope.messageId(), CONNECTOR,
                 created.entity() + ":" + created.id() + " intuit_tid=" + created.intuitTid()));
         if (Boolean.TRUE.equals(redriven)) {
